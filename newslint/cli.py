@@ -1,0 +1,237 @@
+"""The command line: parse arguments, call the runner, render a report, choose the exit code.
+
+Exit codes: 0 clean, 1 findings at or above `fail-on` (or, with --diff, fixes to apply), 2 usage,
+configuration or internal error. This is the only module that prints or exits.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import NewslintError
+from .findings import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too, but say it our way
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"newslint: error: {message}") if False else _usage_exit(message)
+
+
+def _usage_exit(message: str):
+    print(f"newslint: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_ERROR)
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="An editorial linter for news articles in markdown.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint articles (the default command)",
+                                description="Lint markdown articles; directories recurse to *.md and *.markdown.")
+    check.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for standard input")
+    check.add_argument("--format", choices=("full", "concise", "json"), default="full",
+                       help="output format (default: full)")
+    check.add_argument("--output-file", type=Path, help="write the report to this file")
+    check.add_argument("--select", type=_csv, action="append", metavar="RULES",
+                       help="only these rules (ids, globs such as 'date-*', pack names, or all); replaces the config's")
+    check.add_argument("--ignore", type=_csv, action="append", default=[], metavar="RULES",
+                       help="skip these rules, on top of the config's ignore")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="exit 1 when a finding at or above this level remains (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument("--config", type=Path, help="use this config file for every article")
+    check.add_argument("--isolated", action="store_true", help="ignore all config files")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    check.add_argument("--stdin-filename", help="the path to report (and configure) standard input as")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing files in place")
+    unsafe = check.add_mutually_exclusive_group()
+    unsafe.add_argument("--unsafe-fixes", dest="unsafe_fixes", action="store_true", default=None,
+                        help="also apply unsafe fixes")
+    unsafe.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false",
+                        help="apply no unsafe fixes, whatever the config says")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply 'exclude' to files named on the command line too (for pre-commit)")
+    check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
+                       help="the publication date to assume for drafts that give none")
+
+    listing = commands.add_parser("rules", help="list the rules that would run")
+    listing.add_argument("--config", type=Path)
+    listing.add_argument("--isolated", action="store_true")
+
+    explain = commands.add_parser("rule", help="explain one rule, with its examples")
+    explain.add_argument("rule_id")
+    explain.add_argument("--config", type=Path)
+    explain.add_argument("--isolated", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in ("check", "rules", "rule"):
+        argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "rules":
+            return _list_rules(args)
+        if args.command == "rule":
+            return _explain_rule(args)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_CLEAN
+        return _check(args)
+    except NewslintError as err:
+        print(err, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a bug in newslint: say so in one line, keep the traceback for debugging
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(f"newslint: internal error: {type(err).__name__}: {err} (set NEWSLINT_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .engine import Selection
+    from .report import ReportOptions, renderer
+    from .runner import STDIN, Runner, RunOptions
+
+    select = tuple(rule for group in args.select for rule in group) if args.select else None
+    options = RunOptions(
+        config=args.config, isolated=args.isolated,
+        selection=Selection(select=select, ignore=tuple(rule for group in args.ignore for rule in group)),
+        force_exclude=args.force_exclude, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+        reference_date=args.reference_date, stdin_filename=args.stdin_filename,
+        fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+    )
+    if args.config is not None and not args.config.is_file():
+        _usage_exit(f"--config {args.config}: no such file")
+    from_stdin = args.paths == [STDIN]
+    for path in args.paths:
+        if path != STDIN and not os.path.exists(path):
+            _usage_exit(f"{path}: no such file or directory")
+    stdin = sys.stdin.buffer.read() if from_stdin else None
+    result = Runner(options, stdin).run(args.paths)
+
+    if args.diff:
+        _emit("".join(result.diffs), args.output_file)
+        return EXIT_FINDINGS if result.diffs else EXIT_CLEAN
+    report_stream = sys.stdout
+    if from_stdin and args.fix:
+        sys.stdout.write(result.fixed_stdin or "")
+        report_stream = sys.stderr  # ruff's convention: the fixed text owns stdout
+    if args.statistics:
+        text = _statistics(result.reports)
+    else:
+        to_terminal = args.output_file is None and report_stream.isatty()
+        color = to_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        links = {}
+        text = renderer(args.format).render(result.reports, ReportOptions(color=color, rule_links=links,
+                                                                          fixed=result.fixed))
+    _emit(text, args.output_file, report_stream)
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+
+def _emit(text: str, output_file: Path | None, stream=None) -> None:
+    if output_file is not None:
+        output_file.write_text(text, encoding="utf-8")
+    elif text:
+        (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
+
+
+def _statistics(reports) -> str:
+    counts = Counter((f.rule, f.severity) for report in reports for f in report.findings)
+    if not counts:
+        return "No findings.\n"
+    width = max(len(str(n)) for n in counts.values())
+    rule_width = max(len(rule) for rule, _ in counts)
+    lines = [f"{n:>{width}}  {rule:<{rule_width}}  {severity.label}"
+             for (rule, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))]
+    return "\n".join(lines) + "\n"
+
+
+def _rules_in_force(args: argparse.Namespace):
+    from .config import default_settings, find_config, load_settings
+    from .engine import Linter
+
+    if args.isolated:
+        settings = default_settings()
+    elif args.config:
+        settings = load_settings(args.config)
+    else:
+        found = find_config(Path.cwd())
+        settings = load_settings(found) if found else default_settings()
+    return Linter(settings)
+
+
+def _list_rules(args: argparse.Namespace) -> int:
+    from .core_rules import CORE_RULES
+
+    linter = _rules_in_force(args)
+    rows = [(rule.id, rule.kind, rule.severity.label, _first_sentence(rule.description)) for rule in linter.rules]
+    rows += [(rule.id, "core", linter.settings.severity.get(rule.id, rule.severity).label,
+              _first_sentence(rule.description)) for rule in CORE_RULES.values()]
+    rows.sort()
+    header = ("RULE", "KIND", "LEVEL", "DESCRIPTION")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
+    return EXIT_CLEAN
+
+
+def _explain_rule(args: argparse.Namespace) -> int:
+    from .core_rules import CORE_RULES
+
+    linter = _rules_in_force(args)
+    rules = {rule.id: rule for rule in linter.rules}
+    if args.rule_id in CORE_RULES:
+        core = CORE_RULES[args.rule_id]
+        print(f"{core.id} (core, {core.severity.label})\n\n{core.description}")
+        return EXIT_CLEAN
+    if args.rule_id not in rules:
+        print(f"newslint: error: unknown rule {args.rule_id!r}; `newslint rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    rule = rules[args.rule_id]
+    lines = [f"{rule.id} ({rule.kind}, {rule.severity.label}, pack {rule.pack})", ""]
+    if rule.description:
+        lines += [rule.description, ""]
+    lines += [f"Message: {rule.message}", f"Scope: {', '.join(rule.scope) or 'all prose'}",
+              f"Defined in: {rule.path}"]
+    if rule.link:
+        lines.append(f"Docs: {rule.link}")
+    for label, examples in (("Flagged", rule.examples.bad), ("Not flagged", rule.examples.good)):
+        if examples:
+            lines += ["", f"{label}:"] + [f"  {example}" for example in examples]
+    print("\n".join(lines))
+    return EXIT_CLEAN
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]

@@ -1,0 +1,277 @@
+"""Find, read, merge and validate configuration, and load the rules it asks for.
+
+The nearest `.newslint.yaml` (or `.newslint.yml`, or a `pyproject.toml` with `[tool.newslint]`)
+above a file configures it; `extends:` inherits from another file, whose settings the child
+overrides key by key. Every key is validated up front: an unknown key, a wrong type or an
+unknown rule id stops the run with `path:line: message`. Relative paths in a file resolve against
+that file's folder. With no config at all, the built-in `newsroom` pack runs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from .core_rules import CORE_RULES
+from .errors import ConfigError
+from .findings import Severity
+from .rules import Rule, builtin_packs, load_pack
+from .schema import OptionError, build_options
+from .yamlfile import YamlDoc, read_yaml_file
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
+LevelName = Literal["error", "warning", "info", "suggestion"]
+
+DEFAULT_AI_MARKERS: Mapping[str, tuple] = {
+    "ai_generated": (True,),
+    "ai-generated": (True,),
+    "ai": (True,),
+    "ai_disclosure": ("ai-generated", "ai-assisted", "autonomous"),
+    "ai.level": ("ai-generated", "ai-assisted", "autonomous"),
+}
+
+
+@dataclass(frozen=True)
+class FrontMatterKeys:
+    """Which front-matter keys carry the publication date, the AI marking and the language."""
+
+    date: tuple[str, ...] = ("date", "publishDate", "published")
+    ai_generated: Mapping[str, tuple[Any, ...]] = field(default_factory=lambda: dict(DEFAULT_AI_MARKERS))
+    language: tuple[str, ...] = ("lang", "language")
+
+
+@dataclass(frozen=True)
+class _FileOptions:
+    """The keys of one config file, as written (None: not set there)."""
+
+    extends: str | None = None
+    packs: tuple[str, ...] | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    severity: Mapping[str, LevelName] | None = None
+    fail_on: Literal["error", "warning", "info"] | None = None
+    exclude: tuple[str, ...] | None = None
+    per_file_ignores: Mapping[str, tuple[str, ...]] | None = None
+    front_matter: Mapping[str, Any] | None = None
+    rules: Mapping[str, Mapping[str, Any]] | None = None
+    unsafe_fixes: bool | tuple[str, ...] | None = None
+    reference_date: Any = None
+    kb: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None
+    """The config file (None: built-in defaults)."""
+    root: Path
+    """The folder that `exclude` and `per-file-ignores` globs are relative to."""
+    packs: tuple[Path, ...]
+    select: tuple[str, ...] = ("all",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    rule_overrides: Mapping[str, tuple[Mapping, YamlDoc]] = field(default_factory=dict)
+    unsafe_fixes: bool | frozenset = False
+    reference_date: dt.date | None = None
+    kb: tuple[Path, ...] = ()
+
+    def allows_unsafe_fix(self, rule_id: str) -> bool:
+        return self.unsafe_fixes is True or (
+            isinstance(self.unsafe_fixes, frozenset) and rule_id in self.unsafe_fixes)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in `start` or a folder above it."""
+    folder = start.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+                return candidate
+    return None
+
+
+def default_settings(root: Path | None = None) -> Settings:
+    return Settings(path=None, root=(root or Path.cwd()), packs=(builtin_packs()["newsroom"],))
+
+
+def load_settings(path: Path) -> Settings:
+    """Read a config file (following `extends`) into validated Settings."""
+    chain = _read_chain(path.resolve(), [])
+    settings = default_settings(path.resolve().parent)
+    for doc, options in chain:  # the furthest ancestor first, so children override
+        settings = _apply(settings, doc, options)
+    return settings
+
+
+def _read_chain(path: Path, seen: list[Path]) -> list[tuple[YamlDoc, _FileOptions]]:
+    if path in seen:
+        raise ConfigError(seen[-1], 1, f"'extends' makes a cycle through {path}")
+    doc = _read_config_file(path)
+    if doc.data is None:
+        return [(doc, _FileOptions())]
+    if not isinstance(doc.data, dict):
+        raise doc.error("a config file must be a mapping of keys such as 'packs' and 'ignore'")
+    known = {f.name.replace("_", "-") for f in fields(_FileOptions)}
+    unknown = [key for key in doc.data if key not in known]
+    if unknown:
+        raise doc.error(f"unknown key {unknown[0]!r} in config (known: {', '.join(sorted(known))})", unknown[0])
+    try:
+        options = build_options(_FileOptions, doc.data)
+    except OptionError as err:
+        raise doc.error(str(err), err.key, *err.subkeys) from None
+    if options.extends:
+        parent = (path.parent / options.extends).resolve()
+        if not parent.is_file():
+            raise doc.error(f"'extends' names {options.extends!r}, which does not exist", "extends")
+        return _read_chain(parent, seen + [path]) + [(doc, options)]
+    return [(doc, options)]
+
+
+def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
+    base = Path(doc.path).parent
+    changes: dict[str, Any] = {"path": Path(doc.path), "root": base}
+    if options.packs is not None:
+        changes["packs"] = tuple(_resolve_pack(name, base, doc, index) for index, name in enumerate(options.packs))
+    for key in ("select", "ignore", "exclude"):
+        if getattr(options, key) is not None:
+            changes[key] = getattr(options, key)
+    if options.severity is not None:
+        changes["severity"] = {**settings.severity,
+                               **{rule: Severity.parse(level) for rule, level in options.severity.items()}}
+    if options.fail_on is not None:
+        changes["fail_on"] = Severity.parse(options.fail_on)
+    if options.per_file_ignores is not None:
+        changes["per_file_ignores"] = {**settings.per_file_ignores, **options.per_file_ignores}
+    if options.front_matter is not None:
+        try:
+            keys = build_options(FrontMatterKeys, options.front_matter)
+        except OptionError as err:
+            raise doc.error(str(err), "front-matter", err.key, *err.subkeys) from None
+        unknown = set(options.front_matter) - {"date", "ai-generated", "language"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise doc.error(f"unknown key {key!r} in front-matter (allowed: date, ai-generated, language)",
+                            "front-matter", key)
+        changes["front_matter"] = keys
+    if options.rules is not None:
+        changes["rule_overrides"] = {**settings.rule_overrides,
+                                     **{rule: (values, doc) for rule, values in options.rules.items()}}
+    if options.unsafe_fixes is not None:
+        changes["unsafe_fixes"] = (options.unsafe_fixes if isinstance(options.unsafe_fixes, bool)
+                                   else frozenset(options.unsafe_fixes))
+    if options.reference_date is not None:
+        changes["reference_date"] = parse_date(options.reference_date, lambda m: doc.error(m, "reference-date"))
+    if options.kb is not None:
+        changes["kb"] = tuple(base / entry for entry in options.kb)
+    return replace(settings, **changes)
+
+
+def parse_date(value: Any, error) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise error(f"{value!r} is not a date (write YYYY-MM-DD)") from None
+
+
+def _resolve_pack(name: str, base: Path, doc: YamlDoc, index: int) -> Path:
+    packs = builtin_packs()
+    if name in packs:
+        return packs[name]
+    folder = (base / name).resolve()
+    if not folder.is_dir():
+        raise doc.error(f"pack {name!r} is neither a built-in pack ({', '.join(packs)}) nor a folder",
+                        "packs", index)
+    return folder
+
+
+def load_rules(settings: Settings) -> tuple[Rule, ...]:
+    """Every rule of the configured packs, with overrides applied; ids checked for clashes and typos."""
+    rules: dict[str, Rule] = {}
+    for pack in settings.packs:
+        for rule in load_pack(pack, settings.rule_overrides, settings.severity):
+            if rule.id in rules or rule.id in CORE_RULES:
+                other = rules[rule.id].path if rule.id in rules else "newslint's core rules"
+                raise ConfigError(rule.path, 1, f"rule id {rule.id!r} is already defined by {other}")
+            rules[rule.id] = rule
+    _check_rule_references(settings, set(rules) | set(CORE_RULES), {p.name for p in settings.packs})
+    return tuple(rules.values())
+
+
+def _check_rule_references(settings: Settings, known: set[str], packs: set[str]) -> None:
+    for rule_id, (_, doc) in settings.rule_overrides.items():
+        if rule_id not in known:
+            raise doc.error(f"'rules' overrides unknown rule {rule_id!r}", "rules", rule_id)
+    if settings.path is None:
+        return
+    doc = _read_config_file(settings.path)
+    checks = [("select", settings.select), ("ignore", settings.ignore),
+              ("severity", tuple(settings.severity)),
+              *(("per-file-ignores", ids) for ids in settings.per_file_ignores.values())]
+    for key, ids in checks:
+        for rule_id in ids:
+            if not selector_matches_any(rule_id, known, packs):
+                raise ConfigError(settings.path, doc.line(key), f"unknown rule {rule_id!r} in '{key}'")
+
+
+def selector_matches_any(selector: str, known: set[str], packs: set[str]) -> bool:
+    return selector == "all" or selector in packs or any(fnmatch.fnmatchcase(r, selector) for r in known)
+
+
+def selects(selectors: tuple[str, ...], rule_id: str, pack: str) -> bool:
+    """Whether a list of selectors (ids, globs such as `date-*`, pack names, `all`) names a rule."""
+    return any(s == "all" or s == pack or fnmatch.fnmatchcase(rule_id, s) for s in selectors)
+
+
+def _read_config_file(path: Path) -> YamlDoc:
+    if path.name != "pyproject.toml":
+        return read_yaml_file(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(path, 1, f"cannot read: {err}") from None
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"\(at line (\d+)", str(err))
+        raise ConfigError(path, int(match.group(1)) if match else 1,
+                          f"invalid TOML: {str(err).split(' (at line')[0]}") from None
+    return YamlDoc(str(path), data.get("tool", {}).get("newslint"), _toml_key_lines(text))
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return re.search(r"^\s*\[tool\.newslint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _toml_key_lines(text: str) -> dict:
+    """Lines of the keys under [tool.newslint], found by scanning: tomllib keeps no positions."""
+    lines: dict = {}
+    table: tuple | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"^\s*\[\s*tool\.newslint((?:\.[\w\"'-]+)*)\s*\]", line)
+        if header:
+            table = tuple(part.strip("\"'") for part in header.group(1).split(".") if part)
+            lines.setdefault(table, number)
+            continue
+        if re.match(r"^\s*\[", line):
+            table = None
+            continue
+        key = re.match(r"^\s*([\w\"'.-]+)\s*=", line)
+        if key and table is not None:
+            path = table + tuple(part.strip("\"'") for part in key.group(1).split("."))
+            lines.setdefault(path, number)
+    lines.setdefault((), 1)
+    return lines

@@ -1,0 +1,76 @@
+"""Document: one article as the rules see it: source, front matter, prose blocks, line index.
+
+Parsing happens once, here; spaCy runs at most once per document, on first request, over the
+prose of every block (so rules with different scopes share one pass). A Document never reads
+files or knows about configuration: the engine gives it text and asks it questions.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Iterator
+
+from .frontmatter import FrontMatter, parse_front_matter
+from .lines import LineIndex
+from .markdown import parse_body
+from .nlp import Chunk, analyse
+from .prose import ParsedBody, ProseBlock
+from .textmap import OffsetMapBuilder
+
+
+class Document:
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.source = source
+        self.front_matter: FrontMatter = parse_front_matter(source)
+        self.body: ParsedBody = parse_body(source, self.front_matter.body_start)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    @cached_property
+    def newline(self) -> str:
+        """The line ending the file uses, so inserted lines match it."""
+        for index, char in enumerate(self.source):
+            if char == "\n":
+                return "\n"
+            if char == "\r":
+                return "\r\n" if self.source[index + 1 : index + 2] == "\n" else "\r"
+        return "\n"
+
+    def prose(self, scope: tuple[str, ...] = ()) -> Iterator[ProseBlock]:
+        """Blocks in document order whose kind is in `scope` (all body prose when it is empty)."""
+        if "front-matter" in scope:
+            yield from self.front_matter_blocks
+        for block in self.body.blocks:
+            if not scope or block.kind in scope:
+                yield block
+
+    @cached_property
+    def front_matter_blocks(self) -> tuple[ProseBlock, ...]:
+        """Front-matter text values (title, description, ...) as prose, where they can be located."""
+        blocks = []
+        for key, raw in self.front_matter.raw.items():
+            value = self.front_matter.get(key)
+            key_span = self.front_matter.key_span(key)
+            if not isinstance(value, str) or not raw.strip() or key_span is None:
+                continue
+            start = self.source.find(raw, key_span.end, self.front_matter.span.end)
+            if start == -1:
+                continue
+            builder = OffsetMapBuilder()
+            builder.add(raw, start)
+            text, offsets = builder.build()
+            blocks.append(ProseBlock("front-matter", text, offsets))
+        return tuple(blocks)
+
+    @cached_property
+    def _chunks(self) -> tuple[Chunk, ...]:
+        return tuple(analyse([*self.front_matter_blocks, *self.body.blocks]))
+
+    def analysed(self, scope: tuple[str, ...] = ()) -> Iterator[Chunk]:
+        """spaCy's tokens and sentences for the blocks in `scope`."""
+        for chunk in self._chunks:
+            kind = chunk.block.kind
+            if (not scope and kind != "front-matter") or kind in scope:
+                yield chunk

@@ -1,0 +1,129 @@
+"""The engine: runs the active rules over a document and turns their hits into findings.
+
+It owns what the kinds must not decide: rule ids, severities, messages, which rules apply to
+which file (select, ignore, per-file-ignores, language), suppressions, de-duplication and
+order. It neither reads files nor prints: `runner.py` does I/O, `report/` does output.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .config import Settings, load_rules, selects
+from .core_rules import CORE_RULES
+from .directives import apply_suppressions, find_suppressions
+from .document import Document
+from .findings import Finding, Hit, Severity, Span
+from .globs import matches
+from .kinds import KINDS
+from .rules import Rule
+
+CORE_PACK = "core"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rule choices from the command line, on top of the config's."""
+
+    select: tuple[str, ...] | None = None
+    """Replaces the config's `select` when given."""
+    ignore: tuple[str, ...] = ()
+    """Added to the config's `ignore`."""
+
+
+class Linter:
+    """Lints texts under one configuration. Loading it validates every rule (ConfigError)."""
+
+    def __init__(self, settings: Settings, selection: Selection = Selection()) -> None:
+        self.settings = settings
+        self.selection = selection
+        self.rules: tuple[Rule, ...] = load_rules(settings)
+        self.rule_ids = {rule.id for rule in self.rules} | set(CORE_RULES)
+
+    def lint(self, path: str, source: str) -> list[Finding]:
+        document = Document(path, source)
+        return self.lint_document(document)
+
+    def lint_document(self, document: Document) -> list[Finding]:
+        active = self._active_rules(document.path)
+        active_ids = {rule.id for rule in active} | {i for i in CORE_RULES if self._runs(i, CORE_PACK, document.path)}
+        language = self._language(document)
+        findings = list(self._front_matter_findings(document, active_ids))
+        for rule in active:
+            if rule.language == "en" and language is not None and not language.startswith("en"):
+                continue
+            kind = KINDS[rule.kind]
+            findings.extend(self._finding(rule, hit, document) for hit in kind.check(document, rule))
+        suppressions = find_suppressions(document, self.rule_ids)
+        findings = apply_suppressions(findings, suppressions, document.lines)
+        if "unused-suppression" in active_ids:
+            for span, message in suppressions.unused(active_ids):
+                findings.append(self._core_finding("unused-suppression", message, document.path, span))
+        return sorted_unique(findings)
+
+    def unreadable(self, path: str, reason: str) -> list[Finding]:
+        if not self._runs("file-unreadable", CORE_PACK, path):
+            return []
+        return [self._core_finding("file-unreadable", f"Cannot check this file: {reason}.", path, Span(0, 0))]
+
+    @functools.lru_cache(maxsize=1024)
+    def _active_rules(self, path: str) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if self._runs(rule.id, rule.pack, path))
+
+    def _runs(self, rule_id: str, pack: str, path: str) -> bool:
+        settings = self.settings
+        select = self.selection.select if self.selection.select is not None else settings.select
+        if not selects(select, rule_id, pack):
+            return False
+        if selects(settings.ignore + self.selection.ignore, rule_id, pack):
+            return False
+        for pattern, ids in settings.per_file_ignores.items():
+            if selects(ids, rule_id, pack) and matches((pattern,), Path(path), settings.root):
+                return False
+        return True
+
+    def _language(self, document: Document) -> str | None:
+        for key in self.settings.front_matter.language:
+            value = document.front_matter.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip().lower()
+        return None
+
+    def _front_matter_findings(self, document: Document, active_ids: set[str]) -> Iterable[Finding]:
+        front_matter = document.front_matter
+        if front_matter.error is not None and "front-matter-invalid" in active_ids:
+            offset = min(front_matter.error.offset, len(document.source))
+            end = min(offset + 1, document.lines.line_end(document.lines.line_of(offset)))
+            yield self._core_finding(
+                "front-matter-invalid",
+                f"Invalid front matter: {front_matter.error.message}. Fix it so the site generator "
+                "can read the title and date; the body was still checked.",
+                document.path, Span(offset, max(offset, end)))
+        if front_matter.format and front_matter.leading_blank_lines and "front-matter-not-first" in active_ids:
+            start = front_matter.span.start
+            count = front_matter.leading_blank_lines
+            yield self._core_finding(
+                "front-matter-not-first",
+                f"{count} blank line{'s' if count > 1 else ''} before the front matter; most site "
+                "generators read front matter only on line 1. Remove them.",
+                document.path, Span(start, start + 3))
+
+    def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding:
+        data = {"match": " ".join(document.source[hit.span.start : hit.span.end].split()), **hit.data}
+        message = rule.message.format_map(data)
+        return Finding(rule.id, rule.severity, message, document.path, hit.span, hit.fix)
+
+    def _core_finding(self, rule_id: str, message: str, path: str, span: Span) -> Finding:
+        severity = self.settings.severity.get(rule_id, CORE_RULES[rule_id].severity)
+        return Finding(rule_id, severity, message, path, span)
+
+
+def sorted_unique(findings: Iterable[Finding]) -> list[Finding]:
+    unique = {(f.rule, f.span, f.message): f for f in findings}
+    return sorted(unique.values(), key=Finding.sort_key)
+
+
+def at_or_above(findings: Iterable[Finding], level: Severity) -> int:
+    return sum(1 for f in findings if f.severity >= level)

@@ -1,0 +1,210 @@
+"""Load rule files (one YAML file per rule, id = file stem) into validated Rule objects.
+
+A rule file names its check kind with `extends`; the keys every kind shares follow Vale
+(`level`, `message`, `description`, `link`, `scope`), the rest are the kind's options and are
+validated by `newslint.schema` against the kind's Options dataclass. Any problem is a
+ConfigError at `path:line`: nothing in a rule file is silently ignored, and nothing in it runs.
+"""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+from .findings import Severity
+from .kinds import KINDS
+from .prose import BLOCK_KINDS
+from .schema import OptionError, build_options, option_names
+from .yamlfile import YamlDoc, read_yaml_file
+
+COMMON_KEYS = ("extends", "level", "message", "description", "link", "scope", "examples", "language")
+SCOPES = BLOCK_KINDS + ("front-matter",)
+EXAMPLE_KEYS = ("bad", "good", "fixed")
+
+
+@dataclass(frozen=True)
+class Examples:
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    """The text each `bad` example becomes once its fixes are applied (same order), if given."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    link: str
+    scope: tuple[str, ...]
+    """Block kinds the rule reads; empty means all prose."""
+    options: Any
+    examples: Examples
+    language: str
+    """`en` (the default) or `any`: English-only rules skip articles marked as another language."""
+    path: Path
+    pack: str
+
+    @property
+    def needs_nlp(self) -> bool:
+        return KINDS[self.kind].NEEDS_NLP
+
+
+def builtin_rules_root() -> Path:
+    """The installed copy of the top-level `rules/` folder (or the checkout's, when run from it)."""
+    try:
+        root = resources.files("newslint._rules")
+        if root.is_dir():
+            return Path(str(root))
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def builtin_packs() -> dict[str, Path]:
+    root = builtin_rules_root()
+    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and p.name != "data"} if root.is_dir() else {}
+
+
+def data_dir_for(pack_dir: Path) -> Path:
+    """A pack's data files live in its own `data/` folder, or in a `data/` folder beside it."""
+    own = pack_dir / "data"
+    return own if own.is_dir() else pack_dir.parent / "data"
+
+
+def rule_files(pack_dir: Path) -> list[Path]:
+    return sorted(p for p in pack_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_pack(pack_dir: Path, overrides: Mapping[str, tuple[Mapping, YamlDoc]] | None = None,
+              severity: Mapping[str, Severity] | None = None) -> list[Rule]:
+    return [load_rule(path, pack_dir.name, data_dir_for(pack_dir), overrides, severity)
+            for path in rule_files(pack_dir)]
+
+
+def load_rule(path: Path, pack: str, data_dir: Path,
+              overrides: Mapping[str, tuple[Mapping, YamlDoc]] | None = None,
+              severity: Mapping[str, Severity] | None = None) -> Rule:
+    """Read and validate one rule file, with the config's overrides for it merged over it."""
+    doc = read_yaml_file(path)
+    rule_id = path.stem
+    raw = doc.data
+    if not isinstance(raw, dict):
+        raise doc.error("a rule file must be a mapping of keys such as 'extends' and 'message'")
+    override, override_doc = (overrides or {}).get(rule_id, ({}, None))
+
+    def fail(message: str, key: str, *subkeys: object) -> ConfigError:
+        """An error at the line that set `key`: the config override if it did, else the rule file."""
+        if key in override and override_doc is not None:
+            return override_doc.error(message, "rules", rule_id, key, *subkeys)
+        return doc.error(message, key, *subkeys)
+
+    if "extends" in override:
+        raise fail("'extends' cannot be overridden in config", "extends")
+    merged = {**raw, **override}
+    kind_name = merged.get("extends")
+    if kind_name is None:
+        raise doc.error("missing 'extends' (the check kind, e.g. existence)")
+    if kind_name not in KINDS:
+        raise fail(f"unknown check kind {kind_name!r} (known: {', '.join(sorted(KINDS))})", "extends")
+    kind = KINDS[kind_name]
+    allowed = set(COMMON_KEYS) | set(option_names(kind.Options))
+    for key in merged:
+        if key not in allowed:
+            raise fail(f"unknown key {key!r} for kind '{kind_name}' (allowed: {', '.join(sorted(allowed))})",
+                       str(key))
+
+    try:
+        level = Severity.parse(str(merged.get("level", "warning")))
+    except ValueError as err:
+        raise fail(str(err), "level") from None
+    if severity and rule_id in severity:
+        level = severity[rule_id]
+
+    message = merged.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise fail("'message' must be a non-empty text", "message")
+    problem = placeholder_problem(message, kind.PLACEHOLDERS)
+    if problem:
+        raise fail(problem, "message")
+
+    for key in ("description", "link"):
+        if key in merged and not isinstance(merged[key], str):
+            raise fail(f"'{key}' must be text", key)
+
+    scope = merged.get("scope", [])
+    if isinstance(scope, str):
+        scope = [scope]
+    if not isinstance(scope, list):
+        raise fail("'scope' must be a list of block kinds", "scope")
+    for index, item in enumerate(scope):
+        if item not in SCOPES:
+            raise fail(f"unknown scope {item!r} (known: {', '.join(SCOPES)})", "scope", index)
+
+    language = merged.get("language", "en")
+    if language not in ("en", "any"):
+        raise fail("'language' must be 'en' or 'any'", "language")
+
+    option_raw = {k: v for k, v in merged.items() if k not in COMMON_KEYS}
+    try:
+        options = build_options(kind.Options, option_raw, data_dir)
+    except OptionError as err:
+        raise fail(str(err), err.key or "extends", *err.subkeys) from None
+
+    examples = read_examples(merged.get("examples"))
+    if isinstance(examples, tuple):
+        message_text, *keys = examples
+        raise fail(message_text, "examples", *keys)
+
+    return Rule(
+        id=rule_id,
+        kind=kind_name,
+        severity=level,
+        message=message.strip(),
+        description=str(merged.get("description", "")).strip(),
+        link=str(merged.get("link", "")),
+        scope=tuple(scope),
+        options=options,
+        examples=examples,
+        language=language,
+        path=path,
+        pack=pack,
+    )
+
+
+def placeholder_problem(message: str, known: tuple[str, ...]) -> str | None:
+    """Why a message template is unusable, or None. Only plain `{name}` fields are allowed."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError as err:
+        return f"bad message template: {err} (write a literal brace as '{{{{' or '}}}}')"
+    for name, spec, conversion in fields:
+        if name not in known or spec or conversion:
+            offered = ", ".join("{" + k + "}" for k in known)
+            return f"unknown placeholder {{{name}}} in message (this kind offers {offered})"
+    return None
+
+
+def read_examples(raw: Any) -> Examples | tuple:
+    """The rule's examples, or (problem, key...) saying what is wrong with them."""
+    if raw is None:
+        return Examples()
+    if not isinstance(raw, dict):
+        return ("'examples' must be a mapping with 'bad' and 'good' lists",)
+    values = {}
+    for key, items in raw.items():
+        if key not in EXAMPLE_KEYS:
+            return (f"unknown key {key!r} in examples (allowed: bad, good, fixed)", key)
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            return (f"'examples.{key}' must be a list of texts", key)
+        values[key] = tuple(items)
+    examples = Examples(**values)
+    if examples.fixed and len(examples.fixed) != len(examples.bad):
+        return ("'examples.fixed' must have one text per 'bad' example", "fixed")
+    return examples

@@ -1,0 +1,96 @@
+"""Load a rule or config file as YAML, safely, remembering the line of every key.
+
+Rule and config files are the user's code: a mistake there must be reported at its line, never
+silently ignored. This module must never construct arbitrary objects (SafeLoader only), follow
+aliases (they are what YAML bombs are made of) or read files of unbounded size.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+MAX_FILE_BYTES = 1_000_000
+_MAX_NODES = 100_000
+
+KeyPath = tuple  # of str (mapping keys) and int (sequence indexes)
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    path: str
+    data: Any
+    lines: dict  # KeyPath -> 1-based line where that key or item starts
+
+    def line(self, *keys: object) -> int:
+        """The line of the deepest known key on the way to `keys`."""
+        path = tuple(keys)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def error(self, message: str, *keys: object) -> ConfigError:
+        return ConfigError(self.path, self.line(*keys), message)
+
+
+def read_yaml_file(path: Path) -> YamlDoc:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ConfigError(path, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ConfigError(path, 1, f"not UTF-8 ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise ConfigError(path, 1, f"cannot read: {err.strerror or err}") from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, path: str) -> YamlDoc:
+    if len(text) > MAX_FILE_BYTES:
+        raise ConfigError(path, 1, f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc(path, None, {(): 1})
+        lines: dict = {}
+        _record_lines(node, (), lines, path, set())
+        data = loader.construct_document(node)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise ConfigError(path, line, f"invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    return YamlDoc(path, data, lines)
+
+
+def _record_lines(node: yaml.Node, at: KeyPath, lines: dict, path: str, seen: set) -> None:
+    if id(node) in seen:
+        # The composer resolves an alias to the very node its anchor named.
+        raise ConfigError(path, node.start_mark.line + 1, "anchors and aliases are not supported here")
+    seen.add(id(node))
+    if len(seen) > _MAX_NODES:
+        raise ConfigError(path, node.start_mark.line + 1, f"more than {_MAX_NODES:,} YAML nodes")
+    lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        keys_seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
+            if key in keys_seen:
+                raise ConfigError(path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            keys_seen.add(key)
+            lines[at + (key,)] = key_node.start_mark.line + 1
+            _record_lines(value_node, at + (key,), lines, path, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[at + (index,)] = item.start_mark.line + 1
+            _record_lines(item, at + (index,), lines, path, seen)

@@ -1,0 +1,23 @@
+"""Shared test helpers. Tests never depend on ../shared: a user's clone has none of it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import default_settings
+from newslint.engine import Linter
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def default_linter() -> Linter:
+    return Linter(default_settings(FIXTURES))
+
+
+def positions(findings, source: str) -> list[tuple[str, int, int]]:
+    from newslint.lines import LineIndex
+
+    index = LineIndex(source)
+    return [(f.rule, *index.position(f.span.start)) for f in findings]
