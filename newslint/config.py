@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
+from .context import ArticleContext, FrontMatterKeys
 from .core_rules import CORE_RULES
 from .errors import ConfigError
 from .findings import Severity
@@ -25,24 +26,6 @@ from .yamlfile import YamlDoc, read_yaml_file
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 LevelName = Literal["error", "warning", "info", "suggestion"]
-
-DEFAULT_AI_MARKERS: Mapping[str, tuple] = {
-    "ai_generated": (True,),
-    "ai-generated": (True,),
-    "ai": (True,),
-    "ai_disclosure": ("ai-generated", "ai-assisted", "autonomous"),
-    "ai.level": ("ai-generated", "ai-assisted", "autonomous"),
-}
-
-
-@dataclass(frozen=True)
-class FrontMatterKeys:
-    """Which front-matter keys carry the publication date, the AI marking and the language."""
-
-    date: tuple[str, ...] = ("date", "publishDate", "published")
-    ai_generated: Mapping[str, tuple[Any, ...]] = field(default_factory=lambda: dict(DEFAULT_AI_MARKERS))
-    language: tuple[str, ...] = ("lang", "language")
-
 
 @dataclass(frozen=True)
 class _FileOptions:
@@ -81,6 +64,10 @@ class Settings:
     unsafe_fixes: bool | frozenset = False
     reference_date: dt.date | None = None
     kb: tuple[Path, ...] = ()
+
+    @property
+    def article_context(self) -> ArticleContext:
+        return ArticleContext(self.front_matter, self.reference_date)
 
     def allows_unsafe_fix(self, rule_id: str) -> bool:
         return self.unsafe_fixes is True or (

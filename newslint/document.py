@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Iterator
 
+from .context import ArticleContext
 from .frontmatter import FrontMatter, parse_front_matter
 from .lines import LineIndex
 from .markdown import parse_body
@@ -18,9 +19,10 @@ from .textmap import OffsetMapBuilder
 
 
 class Document:
-    def __init__(self, path: str, source: str) -> None:
+    def __init__(self, path: str, source: str, context: ArticleContext | None = None) -> None:
         self.path = path
         self.source = source
+        self.context = context or ArticleContext()
         self.front_matter: FrontMatter = parse_front_matter(source)
         self.body: ParsedBody = parse_body(source, self.front_matter.body_start)
 
@@ -37,6 +39,15 @@ class Document:
             if char == "\r":
                 return "\r\n" if self.source[index + 1 : index + 2] == "\n" else "\r"
         return "\n"
+
+    @cached_property
+    def language(self) -> str | None:
+        """The language the front matter declares (lowercase), or None when it declares none."""
+        for key in self.context.front_matter_keys.language:
+            value = self.front_matter.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip().lower()
+        return None
 
     def prose(self, scope: tuple[str, ...] = ()) -> Iterator[ProseBlock]:
         """Blocks in document order whose kind is in `scope` (all body prose when it is empty)."""

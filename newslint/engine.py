@@ -43,13 +43,12 @@ class Linter:
         self.rule_ids = {rule.id for rule in self.rules} | set(CORE_RULES)
 
     def lint(self, path: str, source: str) -> list[Finding]:
-        document = Document(path, source)
-        return self.lint_document(document)
+        return self.lint_document(Document(path, source, self.settings.article_context))
 
     def lint_document(self, document: Document) -> list[Finding]:
         active = self._active_rules(document.path)
         active_ids = {rule.id for rule in active} | {i for i in CORE_RULES if self._runs(i, CORE_PACK, document.path)}
-        language = self._language(document)
+        language = document.language
         findings = list(self._front_matter_findings(document, active_ids))
         for rule in active:
             if rule.language == "en" and language is not None and not language.startswith("en"):
@@ -84,13 +83,6 @@ class Linter:
                 return False
         return True
 
-    def _language(self, document: Document) -> str | None:
-        for key in self.settings.front_matter.language:
-            value = document.front_matter.get(key)
-            if isinstance(value, str) and value.strip():
-                return value.strip().lower()
-        return None
-
     def _front_matter_findings(self, document: Document, active_ids: set[str]) -> Iterable[Finding]:
         front_matter = document.front_matter
         if front_matter.error is not None and "front-matter-invalid" in active_ids:
@@ -113,7 +105,8 @@ class Linter:
     def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding:
         data = {"match": " ".join(document.source[hit.span.start : hit.span.end].split()), **hit.data}
         message = rule.message.format_map(data)
-        return Finding(rule.id, rule.severity, message, document.path, hit.span, hit.fix)
+        severity = min(rule.severity, hit.severity) if hit.severity is not None else rule.severity
+        return Finding(rule.id, severity, message, document.path, hit.span, hit.fix)
 
     def _core_finding(self, rule_id: str, message: str, path: str, span: Span) -> Finding:
         severity = self.settings.severity.get(rule_id, CORE_RULES[rule_id].severity)

@@ -78,3 +78,5 @@ class Hit:
     span: Span
     data: dict
     fix: Fix | None = None
+    severity: Severity | None = None
+    """A lower level for this hit alone (a figure already sourced elsewhere drops to info)."""

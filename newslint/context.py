@@ -1,0 +1,36 @@
+"""What the configuration tells the rules about articles: which front-matter keys carry the
+publication date, the AI marking and the language, and the reference date for drafts.
+
+It sits below both config (which builds it) and the kinds (which read it from the document), so
+a kind never needs to import the configuration.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+DEFAULT_AI_MARKERS: Mapping[str, tuple] = {
+    "ai_generated": (True,),
+    "ai-generated": (True,),
+    "ai": (True,),
+    "ai_disclosure": ("ai-generated", "ai-assisted", "autonomous"),
+    "ai.level": ("ai-generated", "ai-assisted", "autonomous"),
+}
+
+
+@dataclass(frozen=True)
+class FrontMatterKeys:
+    """Which front-matter keys carry the publication date, the AI marking and the language."""
+
+    date: tuple[str, ...] = ("date", "publishDate", "published")
+    ai_generated: Mapping[str, tuple[Any, ...]] = field(default_factory=lambda: dict(DEFAULT_AI_MARKERS))
+    """Key (dotted for nesting) -> the values that mark an article as AI-generated."""
+    language: tuple[str, ...] = ("lang", "language")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    reference_date: dt.date | None = None
+    """The configured (or --reference-date) publication date, for drafts that give none."""
