@@ -20,15 +20,16 @@ from .findings import Severity
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class UsageError(NewslintError):
+    def __str__(self) -> str:
+        return f"newslint: error: {self.args[0]}"
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 too, but say it our way
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        raise SystemExit(f"newslint: error: {message}") if False else _usage_exit(message)
-
-
-def _usage_exit(message: str):
-    print(f"newslint: error: {message}", file=sys.stderr)
-    raise SystemExit(EXIT_ERROR)
+        print(f"newslint: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
 
 
 def _csv(value: str) -> list[str]:
@@ -128,11 +129,11 @@ def _check(args: argparse.Namespace) -> int:
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
     )
     if args.config is not None and not args.config.is_file():
-        _usage_exit(f"--config {args.config}: no such file")
+        raise UsageError(f"--config {args.config}: no such file")
     from_stdin = args.paths == [STDIN]
     for path in args.paths:
         if path != STDIN and not os.path.exists(path):
-            _usage_exit(f"{path}: no such file or directory")
+            raise UsageError(f"{path}: no such file or directory")
     stdin = sys.stdin.buffer.read() if from_stdin else None
     result = Runner(options, stdin).run(args.paths)
 

@@ -44,8 +44,12 @@ _AUTOLINK = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Hugo shortcodes and Liquid/Jinja tags; bounded so an unclosed `{{` cannot scan the whole block.
-_TEMPLATE = re.compile(r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}|\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}", re.S)
+# Hugo shortcodes and Liquid/Jinja tags, most specific opener first.
+_TEMPLATES = (("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}"))
+# Template tags inside HTML attributes and link destinations hide quotes and spaces: match those
+# against a copy of the text with short tags blanked out (same length, so offsets hold).
+_MASK = re.compile(r"\{\{[^\n]{0,500}?\}\}|\{%[^\n]{0,500}?%\}")
+_ATTRIBUTES = re.compile(r"\{:?[ \t]*[.#][^{}\n]{0,200}\}")  # Hugo/kramdown `{.class #id}`
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,100}\]:?")
 _RUN = re.compile(r"\*+|_+|~+|`+")
 _URL = re.compile(r"[^\s<>\]]*")
@@ -112,6 +116,8 @@ class _Scanner:
         for line in lines:
             self.starts.append(offset)
             offset += len(line.text) + 1
+        text = self.text
+        self.masked = _MASK.sub(lambda m: "x" * len(m.group()), text) if "{" in text else text
         self.references = references
         self.comments = comments
         # atoms: ("k", a, b) keep, ("d", a, b) drop, ("r", a, b, text) replace, ("e", _Delim)
@@ -120,6 +126,7 @@ class _Scanner:
         self.brackets: list[_Bracket] = []
         self.kept = 0
         self.no_close: dict[int, int] = {}  # backtick length -> position after which none closes
+        self.found: dict[str, int] = {}  # needle -> its next position, -1 for none (see find)
 
     def src(self, pos: int) -> int:
         index = max(bisect.bisect_right(self.starts, pos) - 1, 0)
@@ -172,12 +179,14 @@ class _Scanner:
                     self.no_close[length] = i
             return self.drop(i, end) if end is not None else i + length
         if ch == "<":
-            match = _AUTOLINK.match(text, i) or _HTML.match(text, i)
-            if match is None:
-                return i + 1
-            if match.group().startswith("<!--"):
-                self.comments.append(Span(*self.source_span(i, match.end())))
-            return self.drop(i, match.end())
+            if text.startswith("<!--", i):
+                end = self.comment_end(i)
+                if end is None:
+                    return i + 1
+                self.comments.append(Span(*self.source_span(i, end)))
+                return self.drop(i, end)
+            match = _AUTOLINK.match(text, i) or _HTML.match(self.masked, i)
+            return self.drop(i, match.end()) if match else i + 1
         if ch == "&":
             match = _ENTITY.match(text, i)
             decoded = html.unescape(match.group()) if match else ""
@@ -188,7 +197,12 @@ class _Scanner:
             self.kept = match.end()
             return match.end()
         if ch == "{":
-            match = _TEMPLATE.match(text, i)
+            for opener, closer in _TEMPLATES:
+                if text.startswith(opener, i):
+                    end = self.find(closer, i + len(opener))
+                    if end is not None and end - i <= 2000:
+                        return self.drop(i, end + len(closer))
+            match = _ATTRIBUTES.match(text, i)
             return self.drop(i, match.end()) if match else i + 1
         if ch in "*_~":
             return self.delimiter_run(i, ch)
@@ -205,6 +219,21 @@ class _Scanner:
             self.kept = i + len(token)
             return self.kept
         return self.bare_url(i)
+
+    def find(self, needle: str, start: int) -> int | None:
+        """str.find that remembers: the scan only moves forward, so each needle costs O(n)."""
+        found = self.found.get(needle, -2)
+        if found == -1 or found >= start:
+            return found if found >= 0 else None
+        found = self.found[needle] = self.text.find(needle, start)
+        return found if found >= 0 else None
+
+    def comment_end(self, i: int) -> int | None:
+        for short in ("<!-->", "<!--->"):  # CommonMark's degenerate comments
+            if self.text.startswith(short, i):
+                return i + len(short)
+        end = self.find("-->", i + 4)
+        return end + 3 if end is not None else None
 
     def delimiter_run(self, i: int, ch: str) -> int:
         text = self.text
@@ -256,7 +285,7 @@ class _Scanner:
         text = self.text
         nxt = text[pos : pos + 1]
         if nxt == "(":
-            match = _INLINE_LINK.match(text, pos)
+            match = _INLINE_LINK.match(self.masked, pos)
             if match:
                 return match.end()
         if nxt == "[":

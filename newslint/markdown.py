@@ -24,7 +24,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as lines.py and markdown-it count the
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TERMINAL = tuple(".!?:;,”\"’)…")
 _EDGE_MARKUP = "*_~`\"'“”‘’[]()#"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+\S")
@@ -103,8 +102,14 @@ class _Body:
     def html_comments(self, line_map: list[int]) -> None:
         first, last = line_map[0], min(line_map[1], len(self.starts)) - 1
         start, end = self.starts[first], self.ends[last]
-        for match in _HTML_COMMENT.finditer(self.source, start, end):
-            self.comments.append(Span(match.start(), match.end()))
+        source = self.source
+        start = source.find("<!--", start, end)
+        while start >= 0:
+            close = source.find("-->", start + 2, end)  # from +2: `<!-->` counts
+            if close < 0:  # unclosed: no later comment can close either
+                break
+            self.comments.append(Span(start, close + 3))
+            start = source.find("<!--", close + 3, end)
 
     def container_kind(self, containers: list[tuple[str, int]]) -> str:
         if not containers:

@@ -12,7 +12,7 @@ from typing import Iterator
 from ..document import Document
 from ..findings import Hit
 from ..patterns import alternation, compile_pattern
-from ..schema import DataFile
+from ..schema import DataFile, OptionError
 from .matching import prose_matches, read_word_list
 
 NEEDS_NLP = False
@@ -36,10 +36,21 @@ class Options:
         tokens = self.tokens + (read_word_list(self.tokens_file) if self.tokens_file else ())
         if not tokens and not self.raw:
             raise ValueError("an existence rule needs 'tokens', 'tokens-file' or 'raw'")
+        for field_name, entries in (("tokens", self.tokens), ("exceptions", self.exceptions)):
+            for index, entry in enumerate(entries):
+                try:
+                    compile_pattern(entry)
+                except ValueError as err:
+                    raise OptionError(field_name, str(err), index) from None
         pieces = []
         if tokens:
             pieces.append(alternation(tokens, nonword=self.nonword))
         if self.raw:
+            # Vale lets one expression span several `raw` items, so they are checked joined.
+            try:
+                compile_pattern("".join(self.raw))
+            except ValueError as err:
+                raise OptionError("raw", str(err)) from None
             pieces.append("".join(self.raw))
         pattern = compile_pattern("|".join(f"(?:{p})" for p in pieces), ignorecase=self.ignorecase)
         object.__setattr__(self, "pattern", pattern)

@@ -13,6 +13,7 @@ from typing import Iterator, Mapping
 from ..document import Document
 from ..findings import Fix, Hit
 from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START, compile_pattern
+from ..schema import OptionError
 from .matching import prose_matches
 
 NEEDS_NLP = False
@@ -32,7 +33,10 @@ class Options:
         if not self.swap:
             raise ValueError("'swap' needs at least one entry")
         for key in self.swap:
-            compile_pattern(key)  # report a bad entry by itself, not as part of the alternation
+            try:
+                compile_pattern(key)  # report a bad entry by itself, not as part of the alternation
+            except ValueError as err:
+                raise OptionError("swap", str(err), key) from None
         # One named group per entry tells which entry matched.
         body = "|".join(f"(?P<s{i}>{key})" for i, key in enumerate(self.swap))
         if not self.nonword:

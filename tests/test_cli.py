@@ -1,0 +1,280 @@
+"""The command line end to end, in process: exit codes, formats, config, fixes, stdin."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+
+PLACEHOLDER = "The talks were led by [Insert name], the deputy minister.\n"
+DATED = "Whilst talks continued, the strikes stopped.\n"
+CLEAN = "Talks resumed on Monday in Ankara.\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(path: Path, text: str, newline: str = "\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_file_exits_0(workdir, capsys):
+    write(workdir / "a.md", CLEAN)
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert (code, out) == (0, "All checked: no findings in 1 file.\n")
+
+
+def test_error_finding_exits_1_with_concise_line(workdir, capsys):
+    write(workdir / "a.md", PLACEHOLDER)
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert code == 1
+    assert out.splitlines()[0] == ("a.md:1:23: template-placeholder [error] Unfilled placeholder "
+                                   "'[Insert name]': put in the real text before publishing.")
+
+
+def test_fail_on_and_exit_zero(workdir, capsys):
+    write(workdir / "a.md", DATED)
+    assert run(capsys, "check", "a.md")[0] == 0  # info only, default fail-on error
+    assert run(capsys, "check", "--fail-on", "info", "a.md")[0] == 1
+    write(workdir / "b.md", PLACEHOLDER)
+    assert run(capsys, "check", "--exit-zero", "b.md")[0] == 0
+
+
+def test_bare_paths_mean_check(workdir, capsys):
+    write(workdir / "a.md", PLACEHOLDER)
+    assert run(capsys, "a.md")[0] == 1
+
+
+def test_missing_path_is_a_usage_error(workdir, capsys):
+    code, _, err = run(capsys, "check", "nope.md")
+    assert code == 2
+    assert err == "newslint: error: nope.md: no such file or directory\n"
+
+
+def test_bad_format_is_a_usage_error(workdir, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml", "."])
+    assert exit_info.value.code == 2
+
+
+def test_json_format(workdir, capsys):
+    write(workdir / "a.md", "# Talks\n\n| Date | Event |\n|---|---|\n| Jan. 16 | Led by [Insert name]. |\n")
+    code, out, _ = run(capsys, "check", "--format", "json", "a.md")
+    report = json.loads(out)
+    assert code == 1
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}
+    finding = report["findings"][0]
+    assert {k: finding[k] for k in ("path", "rule", "severity", "line", "column", "end_line", "end_column", "text")} == {
+        "path": "a.md", "rule": "template-placeholder", "severity": "error",
+        "line": 5, "column": 20, "end_line": 5, "end_column": 33, "text": "[Insert name]"}
+
+
+def test_full_format_points_at_the_span(workdir, capsys):
+    write(workdir / "a.md", "- first item\n- led by [Insert name] today\n", newline="\r\n")
+    code, out, _ = run(capsys, "check", "a.md")
+    lines = out.splitlines()
+    assert lines[0].startswith("a.md:2:10: error[template-placeholder]")
+    assert lines[2] == "2 | - led by [Insert name] today"
+    assert lines[3] == "  |          ^^^^^^^^^^^^^"
+
+
+def test_output_file(workdir, capsys):
+    write(workdir / "a.md", PLACEHOLDER)
+    code, out, _ = run(capsys, "check", "--format", "json", "--output-file", "report.json", "a.md")
+    assert code == 1 and out == ""
+    assert json.loads((workdir / "report.json").read_text())["summary"]["error"] == 1
+
+
+def test_select_and_ignore(workdir, capsys):
+    write(workdir / "a.md", PLACEHOLDER + DATED)
+    _, out, _ = run(capsys, "check", "--format", "concise", "--select", "dated-word", "a.md")
+    assert [line.split()[1] for line in out.splitlines()[:-2]] == ["dated-word"]
+    _, out, _ = run(capsys, "check", "--format", "concise", "--ignore", "dated-word,chatbot-*", "a.md")
+    assert [line.split()[1] for line in out.splitlines()[:-1]] == ["template-placeholder"]
+
+
+def test_statistics(workdir, capsys):
+    write(workdir / "a.md", PLACEHOLDER + "\nPublished [Date].\n\n" + DATED)
+    code, out, _ = run(capsys, "check", "--statistics", "a.md")
+    assert code == 1
+    assert out == "2  template-placeholder  error\n1  dated-word            info\n"
+
+
+def test_stdin_with_filename(workdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PLACEHOLDER.encode())))
+    code, out, _ = run(capsys, "check", "--format", "concise", "--stdin-filename", "news/a.md", "-")
+    assert code == 1
+    assert out.startswith("news/a.md:1:23: template-placeholder")
+
+
+def test_fix_stdin_prints_fixed_text(workdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DATED.encode())))
+    code, out, err = run(capsys, "check", "--fix", "--format", "concise", "-")
+    assert out == "While talks continued, the strikes stopped.\n"
+    assert "Fixed 1 finding." in err
+
+
+def test_fix_keeps_crlf_and_bom_and_is_idempotent(workdir, capsys):
+    path = workdir / "a.md"
+    path.write_bytes(b"\xef\xbb\xbfTitle\r\n\r\nWhilst talks continued, amongst others.\r\n")
+    path.chmod(0o640)
+    code, out, _ = run(capsys, "check", "--fix", "--format", "concise", "a.md")
+    assert code == 0 and "Fixed 2 findings." in out
+    assert path.read_bytes() == b"\xef\xbb\xbfTitle\r\n\r\nWhile talks continued, among others.\r\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+    run(capsys, "check", "--fix", "a.md")
+    assert path.read_bytes() == b"\xef\xbb\xbfTitle\r\n\r\nWhile talks continued, among others.\r\n"
+
+
+def test_diff_shows_fixes_without_writing(workdir, capsys):
+    write(workdir / "a.md", DATED)
+    code, out, _ = run(capsys, "check", "--diff", "a.md")
+    assert code == 1
+    assert out.splitlines()[2:] == ["@@ -1 +1 @@", "-Whilst talks continued, the strikes stopped.",
+                                    "+While talks continued, the strikes stopped."]
+    assert (workdir / "a.md").read_text() == DATED
+    write(workdir / "b.md", CLEAN)
+    assert run(capsys, "check", "--diff", "b.md")[:2] == (0, "")
+
+
+def test_unreadable_file_is_a_finding_and_the_run_goes_on(workdir, capsys):
+    (workdir / "bad.md").write_bytes(b"caf\xe9\n")
+    write(workdir / "good.md", DATED)
+    code, out, _ = run(capsys, "check", "--format", "concise", ".")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "bad.md:1:1: file-unreadable [error] Cannot check this file: it is not UTF-8 "
+        "(byte 0xe9 at line 1, byte 4); save it as UTF-8.",
+        "good.md:1:1: dated-word [info] [*] Use 'While' rather than 'Whilst'."]
+
+
+def test_directory_walk_respects_gitignore_exclude_and_suffixes(workdir, capsys):
+    write(workdir / ".newslint.yaml", "exclude: ['archive/**']\n")
+    write(workdir / ".gitignore", "drafts/\n")
+    for name in ("news/a.md", "news/b.markdown", "news/c.txt", "archive/old.md", "drafts/d.md",
+                 ".hidden/e.md", "node_modules/f.md"):
+        write(workdir / name, PLACEHOLDER)
+    _, out, _ = run(capsys, "check", "--format", "concise", ".")
+    assert sorted(line.split(":")[0] for line in out.splitlines()[:-1]) == ["news/a.md", "news/b.markdown"]
+    # Named explicitly, an excluded file is still checked, unless --force-exclude (pre-commit).
+    assert run(capsys, "check", "archive/old.md")[0] == 1
+    assert run(capsys, "check", "--force-exclude", "archive/old.md")[0] == 0
+
+
+def test_nearest_config_applies(workdir, capsys):
+    write(workdir / ".newslint.yaml", "ignore: [template-placeholder]\n")
+    write(workdir / "sub" / ".newslint.yaml", "select: [all]\n")
+    write(workdir / "a.md", PLACEHOLDER)
+    write(workdir / "sub" / "b.md", PLACEHOLDER)
+    _, out, _ = run(capsys, "check", "--format", "concise", ".")
+    assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["sub/b.md"]
+    assert run(capsys, "check", "--isolated", "a.md")[0] == 1
+
+
+def test_pyproject_config(workdir, capsys):
+    write(workdir / "pyproject.toml", "[project]\nname = 'site'\n\n[tool.newslint]\nignore = ['template-placeholder']\n")
+    write(workdir / "a.md", PLACEHOLDER)
+    assert run(capsys, "check", "a.md")[0] == 0
+
+
+def test_config_errors_exit_2_with_path_and_line(workdir, capsys):
+    write(workdir / ".newslint.yaml", "packs: [newsroom]\nignroe: [dated-word]\n")
+    write(workdir / "a.md", CLEAN)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2
+    assert err.startswith(f"{workdir / '.newslint.yaml'}:2: unknown key 'ignroe' in config")
+
+
+def test_unknown_rule_in_config_is_an_error(workdir, capsys):
+    write(workdir / ".newslint.yaml", "select: [all]\nignore:\n  - dated-wrod\n")
+    write(workdir / "a.md", CLEAN)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2
+    assert err == f"{workdir / '.newslint.yaml'}:2: unknown rule 'dated-wrod' in 'ignore'\n"
+
+
+def test_bad_rule_file_exits_2(workdir, capsys):
+    write(workdir / ".newslint.yaml", "packs: [newsroom, house]\n")
+    write(workdir / "house" / "no-slang.yaml",
+          "extends: existence\nmessage: \"Avoid '{match}'.\"\ntokens:\n  - 'gonna'\n  - '(unclosed'\n")
+    write(workdir / "a.md", CLEAN)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2
+    assert err.startswith(f"{workdir / 'house' / 'no-slang.yaml'}:5: bad regular expression '(unclosed'")
+
+
+def test_user_pack_rule_runs(workdir, capsys):
+    write(workdir / ".newslint.yaml", "packs: [house]\n")
+    write(workdir / "house" / "no-slang.yaml",
+          "extends: existence\nlevel: warning\nmessage: \"Avoid '{match}'.\"\ndescription: Slang.\n"
+          "tokens: [gonna, wanna]\nignorecase: true\n")
+    write(workdir / "a.md", "They are Gonna vote.\n")
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert (code, out.splitlines()[0]) == (0, "a.md:1:10: no-slang [warning] Avoid 'Gonna'.")
+
+
+def test_rule_override_in_config(workdir, capsys):
+    write(workdir / ".newslint.yaml", "rules:\n  dated-word:\n    level: error\n    swap: {whilst: while}\n")
+    write(workdir / "a.md", "Amongst others, whilst talks continued.\n")
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert code == 1
+    assert out.splitlines()[0] == "a.md:1:17: dated-word [error] [*] Use 'while' rather than 'whilst'."
+
+
+def test_rule_override_errors_point_at_config(workdir, capsys):
+    write(workdir / ".newslint.yaml", "rules:\n  dated-word:\n    swapp: {}\n")
+    write(workdir / "a.md", CLEAN)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2
+    assert err.startswith(f"{workdir / '.newslint.yaml'}:3: unknown key 'swapp' for kind 'substitution'")
+
+
+def test_per_file_ignores_and_severity(workdir, capsys):
+    write(workdir / ".newslint.yaml", "per-file-ignores:\n  'opinion/**': [template-placeholder]\n"
+                                      "severity: {dated-word: error}\n")
+    write(workdir / "opinion" / "a.md", PLACEHOLDER)
+    write(workdir / "news" / "b.md", DATED)
+    _, out, _ = run(capsys, "check", "--format", "concise", ".")
+    assert out.splitlines()[:-2] == ["news/b.md:1:1: dated-word [error] [*] Use 'While' rather than 'Whilst'."]
+
+
+def test_extends(workdir, capsys):
+    write(workdir / "base.yaml", "ignore: [template-placeholder]\n")
+    write(workdir / ".newslint.yaml", "extends: base.yaml\nfail-on: info\n")
+    write(workdir / "a.md", PLACEHOLDER + DATED)
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert code == 1 and [line.split()[1] for line in out.splitlines()[:-2]] == ["dated-word"]
+
+
+def test_rules_listing_and_rule_explanation(workdir, capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["RULE", "KIND", "LEVEL", "DESCRIPTION"]
+    assert any(line.split()[:3] == ["dated-word", "substitution", "info"] for line in out.splitlines())
+    code, out, _ = run(capsys, "rule", "dated-word")
+    assert code == 0 and out.startswith("dated-word (substitution, info, pack newsroom)")
+    assert "  Talks continued amongst the delegations." in out.splitlines()
+    assert run(capsys, "rule", "no-such-rule")[0] == 2
+
+
+def test_module_entry_point_and_version():
+    result = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("newslint 0.")
