@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -56,14 +55,13 @@ class Rule:
 
 
 def builtin_rules_root() -> Path:
-    """The installed copy of the top-level `rules/` folder (or the checkout's, when run from it)."""
-    try:
-        root = resources.files("newslint._rules")
-        if root.is_dir():
-            return Path(str(root))
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    """The built-in packs: installed inside the package as `_rules`, or the checkout's `rules/`.
+
+    A plain path rather than importlib.resources: `_rules` is data, not a package, and an
+    editable install maps the checkout where no `newslint/_rules` folder exists.
+    """
+    installed = Path(__file__).resolve().parent / "_rules"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "rules"
 
 
 def builtin_packs() -> dict[str, Path]:
