@@ -95,9 +95,10 @@ def _convert(value: Any, hint: Any, key: str, at: tuple, data_dir: Path | None) 
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
             return None
-        for arg in args:
-            if arg is type(None):
-                continue
+        arms = [arg for arg in args if arg is not type(None)]
+        if len(arms) == 1:  # an optional value: its own error says more than "must be X or empty"
+            return _convert(value, arms[0], key, at, data_dir)
+        for arg in arms:
             try:
                 return _convert(value, arg, key, at, data_dir)
             except OptionError:

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from ..document import Document
 from ..findings import Hit
 from ..patterns import compile_pattern
+from ..schema import OptionError
 
 NEEDS_NLP = True
 PLACEHOLDERS = ("match",)
@@ -37,8 +38,11 @@ class Options:
     def __post_init__(self) -> None:
         if not self.patterns:
             raise ValueError("'patterns' needs at least one token pattern")
-        for pattern in self.patterns:
-            _check_pattern(pattern)
+        for index, pattern in enumerate(self.patterns):
+            try:
+                _check_pattern(pattern)
+            except ValueError as err:
+                raise OptionError("patterns", str(err), index) from None
 
     def matcher(self):
         if not self._matcher:
