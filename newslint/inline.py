@@ -6,8 +6,8 @@ HTML first, then links and images, then emphasis). What is not prose (code, HTML
 destinations, images, template tags) becomes nothing; markup delimiters and backslashes vanish;
 entities decode. Everything else is kept character for character, so offsets stay exact.
 
-It must never raise on any input and never do quadratic work: every search that can fail
-remembers where it failed, and all lookaheads are bounded regexes.
+It must never raise on any input and never do quadratic work: searches for a closing sequence
+(backticks, `-->`, `}}`) remember what they found, and other lookaheads are bounded regexes.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Container, NamedTuple, Sequence
 
-from markdown_it.common.html_re import cdata, close_tag, comment, declaration, open_tag, processing
+from markdown_it.common.html_re import close_tag, open_tag
 from markdown_it.common.utils import normalizeReference
 
 from .findings import Span
@@ -33,11 +33,15 @@ class Line(NamedTuple):
     brk_len: int  # 0 at the end of the source, 2 for CRLF
 
 
-Piece = tuple  # (prose text, source start, source length)
+Piece = tuple  # (prose text, source start, source length), as OffsetMapBuilder.add takes them
 
 _SPECIAL = re.compile(r"[\\`<&{\[\]*_~]|!\[|(?i:https?://|www\.)")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_HTML = re.compile("(?:%s)" % "|".join((open_tag, close_tag, comment, processing, declaration, cdata)))
+# Inline HTML as markdown-it reads it: tags by its own pattern; comments, processing
+# instructions, CDATA and declarations by their closing sequence (see `find`).
+_TAG = re.compile("(?:%s|%s)" % (open_tag, close_tag))
+_TAG_REACH = 4096  # an unclosed attribute quote must not scan the whole block at every `<`
+_HTML_OTHER = (("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
 _AUTOLINK = re.compile(
     r"<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*"
     r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -181,11 +185,15 @@ class _Scanner:
         if ch == "<":
             if text.startswith("<!--", i):
                 end = self.comment_end(i)
-                if end is None:
-                    return i + 1
-                self.comments.append(Span(*self.source_span(i, end)))
-                return self.drop(i, end)
-            match = _AUTOLINK.match(text, i) or _HTML.match(self.masked, i)
+                if end is not None:
+                    self.comments.append(Span(*self.source_span(i, end)))
+                    return self.drop(i, end)
+                return i + 1
+            for opener, closer in _HTML_OTHER:
+                if text.startswith(opener, i) and (opener != "<!" or text[i + 2 : i + 3].isalpha()):
+                    end = self.find(closer, i + len(opener))
+                    return self.drop(i, end + len(closer)) if end is not None else i + 1
+            match = _AUTOLINK.match(text, i) or _TAG.match(self.masked, i, i + _TAG_REACH)
             return self.drop(i, match.end()) if match else i + 1
         if ch == "&":
             match = _ENTITY.match(text, i)
@@ -377,7 +385,6 @@ class _Scanner:
             else:
                 out.append((" ", line.brk, line.brk_len))
                 a += 1
-
 
 
 def scan(lines: Sequence[Line], references: Container[str], comments: list[Span]) -> list[Piece]:

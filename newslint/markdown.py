@@ -9,7 +9,6 @@ and a Title Case line inside a paragraph becomes a heading, so sentences never r
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterator
 
@@ -75,12 +74,13 @@ class _Body:
         env: dict = {}
         tokens = _markdown().parse(self.source[self.starts[0] :], env)
         self.references = env.get("references") or {}
-        containers: list[tuple[str, int]] = []  # ("bq" | "li", first line), outermost first
+        containers: list[tuple[str, int]] = []  # (block kind, first line), outermost first
         in_table = False
         for index, token in enumerate(tokens):
             kind = token.type
             if kind in ("blockquote_open", "list_item_open"):
-                containers.append((kind[:2], token.map[0] if token.map else -1))
+                container = "blockquote" if kind == "blockquote_open" else "list-item"
+                containers.append((container, token.map[0] if token.map else -1))
             elif kind in ("blockquote_close", "list_item_close"):
                 if containers:
                     containers.pop()
@@ -111,14 +111,14 @@ class _Body:
             self.comments.append(Span(start, close + 3))
             start = source.find("<!--", close + 3, end)
 
-    def container_kind(self, containers: list[tuple[str, int]]) -> str:
-        if not containers:
-            return "paragraph"
-        return "blockquote" if containers[-1][0] == "bl" else "list-item"
-
     def inline(self, token, opener, containers) -> None:
         content_lines = token.content.split("\n")
         first = token.map[0]
+        # markdown-it-py's str.strip() also drops lines of Unicode spaces (NBSP) at the ends.
+        dropped = token.map[1] - first - len(content_lines)
+        if dropped > 0 and content_lines[0]:
+            lead = content_lines[0].strip(" \t")
+            first += next((d for d in range(dropped + 1) if lead in self.line(first + d)), 0)
         atx = opener.type == "heading_open" and opener.markup.startswith("#")
         lines = []
         for offset, content in enumerate(content_lines):
@@ -130,7 +130,7 @@ class _Body:
                 lines.append(self.locate(k, text, atx))
         if not lines:
             return
-        kind = self.container_kind(containers)
+        kind = containers[-1][0] if containers else "paragraph"  # the innermost container wins
         if opener.type == "heading_open":
             # A setext "heading" of several lines or sentences is a paragraph over a `-` line.
             setext = not atx
@@ -139,7 +139,7 @@ class _Body:
                 return
         for part_kind, part in _split(kind, lines):
             if part_kind == "row":
-                self.row(part)
+                self.row(part[0])
             else:
                 self.emit(part_kind, part)
 
@@ -160,16 +160,15 @@ class _Body:
         pos = 0
         for container, first in containers:
             pos = len(line) - len(line[pos:].lstrip(" \t"))
-            if container == "bl" and line.startswith(">", pos):
+            if container == "blockquote" and line.startswith(">", pos):
                 pos += 2 if line[pos + 1 : pos + 2] in (" ", "\t") else 1
-            elif container == "li" and first == k:
+            elif container == "list-item" and first == k:
                 marker = _LIST_MARKER.match(line, pos)
                 pos = marker.end() if marker else pos
-        self.row([Line(line[pos:], self.starts[k] + pos, self.ends[k], self.breaks[k])])
+        self.row(Line(line[pos:], self.starts[k] + pos, self.ends[k], self.breaks[k]))
 
-    def row(self, lines: list[Line]) -> None:
+    def row(self, line: Line) -> None:
         self.rows += 1
-        line = lines[0]
         for a, b in split_cells(line.text):
             if b > a:
                 cell = Line(line.text[a:b], line.start + a, line.start + b, 0)
@@ -250,7 +249,9 @@ def _split(kind: str, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
             yield kind, current
             current = []
         if kind != "blockquote":
-            kind = "paragraph"  # text after a cut is no longer the list item's lazy continuation
+            # After a headline or table, text is no longer a list item's lazy continuation;
+            # a quote's lines still carry their `>`, so they stay quoted.
+            kind = "paragraph"
         if line_role == "heading":
             yield "heading", [line]
         elif line_role == "row":

@@ -523,3 +523,17 @@ def test_never_raises(source):
     if fm.error is not None:
         assert 0 <= fm.error.offset <= len(source)
         assert "\n" not in fm.error.message
+
+
+def test_tabs_as_yaml_1_2_spacing_are_accepted():
+    # PyYAML (YAML 1.1) rejects a tab after a value or after "key:"; Hugo and Jekyll do not.
+    source = "---\ntitle: x\nauthors:\n- melody\t\t\ntags:\t[a, b]\n---\nbody\n"
+    fm = parse_front_matter(source)
+    assert fm.error is None
+    assert dict(fm.data) == {"title": "x", "authors": ["melody"], "tags": ["a", "b"]}
+    assert LineIndex(source).position(fm.key_span("tags").start) == (5, 1)
+
+
+def test_a_tab_that_breaks_structure_is_still_an_error():
+    fm = parse_front_matter("---\ntitle: x\n\tdate: 2024-01-17\n---\nbody\n")
+    assert fm.error is not None

@@ -442,6 +442,16 @@ def test_shortcodes_and_template_tags():
     assert located(source, block, "done") == ("done", (1, 116))
 
 
+def test_template_tags_inside_html_and_link_destinations():
+    source = (
+        'A <img src="{{ "/a.gif" | url }}" alt="Shot" /> and [18F]({{ "/" | url }}) team'
+        " {.font-alt-xs} replace {BRANCH} <?php echo 1; ?> <![CDATA[ x ]]> <!DOCTYPE html> ok."
+    )
+    [block] = parse(source)
+    assert block.text == "A and 18F team replace {BRANCH} ok."
+    assert located(source, block, "{BRANCH}") == ("{BRANCH}", (1, 104))
+
+
 def test_removed_markup_leaves_no_double_space():
     source = "a `x` b <br> c\n`y` d [](u) e <!-- c -->\nf"
     [block] = parse(source)
@@ -487,6 +497,14 @@ def test_garbage_keeps_what_it_can():
     ]
     assert summary("| | |\n| | |") == [("paragraph", "| | | | | |")]
     assert summary("> " * 5 + "five deep") == [("blockquote", "five deep")]
+
+
+def test_lines_of_unicode_spaces_do_not_shift_lines():
+    # markdown-it-py strips a paragraph's content with str.strip(), which eats a NBSP-only line.
+    source = "\u00a0\nText here.\n\u00a0\n"
+    [block] = parse(source)
+    assert block.text == "Text here."
+    assert located(source, block, "here") == ("here", (2, 6))
 
 
 def test_mixed_document_maps_one_to_one():
