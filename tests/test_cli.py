@@ -278,3 +278,19 @@ def test_module_entry_point_and_version():
     result = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("newslint 0.")
+
+
+@pytest.mark.parametrize("source, newline, header, source_line, carets", [
+    ("| When | Who |\n|---|---|\n| Monday | [Insert name] |\n", "\n",
+     "a.md:3:12: error[template-placeholder]", "3 | | Monday | [Insert name] |", "  |            ^^^^^^^^^^^^^"),
+    ("> The minister said\n> [Your Name] would sign.\n", "\r\n",
+     "a.md:2:3: error[template-placeholder]", "2 | > [Your Name] would sign.", "  |   ^^^^^^^^^^^"),
+    ("---\ntitle: x\n---\nTalks began.\n\n  - Led by [Date] today\n", "\r\n",
+     "a.md:6:12: error[template-placeholder]", "6 |   - Led by [Date] today", "  |            ^^^^^^"),
+])
+def test_full_format_positions(workdir, capsys, source, newline, header, source_line, carets):
+    write(workdir / "a.md", source, newline=newline)
+    _, out, _ = run(capsys, "check", "a.md")
+    lines = out.splitlines()
+    assert lines[0].startswith(header)
+    assert lines[2:4] == [source_line, carets]
