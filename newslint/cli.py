@@ -135,7 +135,8 @@ def _check(args: argparse.Namespace) -> int:
         if path != STDIN and not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")
     stdin = sys.stdin.buffer.read() if from_stdin else None
-    result = Runner(options, stdin).run(args.paths)
+    runner = Runner(options, stdin)
+    result = runner.run(args.paths)
 
     if args.diff:
         _emit("".join(result.diffs), args.output_file)
@@ -149,13 +150,33 @@ def _check(args: argparse.Namespace) -> int:
     else:
         to_terminal = args.output_file is None and report_stream.isatty()
         color = to_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        links = {}
-        text = renderer(args.format).render(result.reports, ReportOptions(color=color, rule_links=links,
-                                                                          fixed=result.fixed))
+        text = renderer(args.format).render(result.reports, ReportOptions(
+            color=color, rules=_rule_catalog(runner.linters()), fixed=result.fixed))
     _emit(text, args.output_file, report_stream)
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+
+def _rule_catalog(linters) -> dict:
+    """Every rule the run's linters know, with its level and documentation link."""
+    from .core_rules import CORE_RULES
+    from .report import RuleInfo
+
+    catalog = {}
+    for linter in linters:
+        settings = linter.settings
+        for rule in linter.rules:
+            if not linter.selected(rule.id, rule.pack):
+                continue
+            catalog.setdefault(rule.id, RuleInfo(rule.id, rule.severity, rule.description,
+                                                 settings.rule_link(rule.id, rule.link)))
+        for core in CORE_RULES.values():
+            if not linter.selected(core.id):
+                continue
+            catalog.setdefault(core.id, RuleInfo(core.id, settings.severity.get(core.id, core.severity),
+                                                 core.description, settings.rule_link(core.id)))
+    return catalog
 
 
 def _emit(text: str, output_file: Path | None, stream=None) -> None:

@@ -44,6 +44,7 @@ class _FileOptions:
     unsafe_fixes: bool | tuple[str, ...] | None = None
     reference_date: Any = None
     kb: tuple[str, ...] | None = None
+    docs_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,16 @@ class Settings:
     unsafe_fixes: bool | frozenset = False
     reference_date: dt.date | None = None
     kb: tuple[Path, ...] = ()
+    docs_url: str | None = None
+    """Where rule docs live: `{rule}` in it is replaced by the rule id, else the id is appended."""
+
+    def rule_link(self, rule_id: str, link: str = "") -> str:
+        """An absolute documentation URL for a rule, or "" when none is known."""
+        if re.match(r"^https?://", link):
+            return link
+        if not self.docs_url:
+            return ""
+        return self.docs_url.replace("{rule}", rule_id) if "{rule}" in self.docs_url else self.docs_url + rule_id
 
     @property
     def article_context(self) -> ArticleContext:
@@ -158,6 +169,8 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
         changes["reference_date"] = parse_date(options.reference_date, lambda m: doc.error(m, "reference-date"))
     if options.kb is not None:
         changes["kb"] = tuple(base / entry for entry in options.kb)
+    if options.docs_url is not None:
+        changes["docs_url"] = options.docs_url
     return replace(settings, **changes)
 
 

@@ -67,17 +67,20 @@ class Linter:
             return []
         return [self._core_finding("file-unreadable", f"Cannot check this file: {reason}.", path, Span(0, 0))]
 
+    def selected(self, rule_id: str, pack: str = CORE_PACK) -> bool:
+        """Whether select/ignore let a rule run at all (per-file-ignores aside)."""
+        settings = self.settings
+        select = self.selection.select if self.selection.select is not None else settings.select
+        return selects(select, rule_id, pack) and not selects(settings.ignore + self.selection.ignore, rule_id, pack)
+
     @functools.lru_cache(maxsize=1024)
     def _active_rules(self, path: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if self._runs(rule.id, rule.pack, path))
 
     def _runs(self, rule_id: str, pack: str, path: str) -> bool:
+        if not self.selected(rule_id, pack):
+            return False
         settings = self.settings
-        select = self.selection.select if self.selection.select is not None else settings.select
-        if not selects(select, rule_id, pack):
-            return False
-        if selects(settings.ignore + self.selection.ignore, rule_id, pack):
-            return False
         for pattern, ids in settings.per_file_ignores.items():
             if selects(ids, rule_id, pack) and matches((pattern,), Path(path), settings.root):
                 return False

@@ -89,6 +89,10 @@ class Runner:
             self._linters[config] = Linter(settings, self.options.selection)
         return self._linters[config]
 
+    def linters(self) -> list[Linter]:
+        """The linters this run built, one per configuration in force."""
+        return list(self._linters.values())
+
     def run(self, arguments: list[str]) -> RunResult:
         result = RunResult()
         if arguments == [STDIN]:

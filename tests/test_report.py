@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 
 from newslint.findings import Finding, Fix, Severity, Span
-from newslint.report import FileReport, ReportOptions, renderer
+from newslint.report import RuleInfo, FileReport, ReportOptions, renderer
 from newslint.report import concise, full
 from newslint.report import json as json_report
 
@@ -199,7 +199,8 @@ def test_concise_folds_line_breaks_in_messages():
 
 def test_full_plain_layout():
     results = [FileReport("content/a.md", ARTICLE, (F_EMOJI, F_CASUALTY, F_WRAPPED)), UNREADABLE]
-    options = ReportOptions(rule_links={"casualty-unsourced": "https://example.org/casualty"})
+    options = ReportOptions(rules={"casualty-unsourced": RuleInfo(
+        "casualty-unsourced", Severity.WARNING, "Tolls need a source.", "https://example.org/casualty")})
     assert render("full", results, options) == (
         "content/a.md:2:15: info[title-case] [*] Capitalise 'news'.\n"
         "  |\n"

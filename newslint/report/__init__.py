@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..lines import LineIndex
 
 
@@ -31,14 +31,29 @@ class FileReport:
 
 
 @dataclass(frozen=True)
+class RuleInfo:
+    """What a report may say about a rule that ran (SARIF lists them; others link to docs)."""
+
+    id: str
+    level: Severity
+    description: str
+    link: str = ""
+    """An absolute documentation URL, or "" when none is known."""
+
+
+@dataclass(frozen=True)
 class ReportOptions:
     color: bool = False
     """Whether the terminal takes colour (full format only)."""
-    rule_links: dict[str, str] = field(default_factory=dict)
-    """Rule id -> documentation link, for formats that show one."""
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    """Every rule that ran, by id."""
     fixed: int = 0
     """How many findings --fix corrected, for the summary line."""
     show_fixes: bool = True
+
+    @property
+    def rule_links(self) -> dict[str, str]:
+        return {rule_id: info.link for rule_id, info in self.rules.items() if info.link}
 
 
 class Renderer(Protocol):
