@@ -18,6 +18,8 @@ from .errors import NewslintError
 from .findings import Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "rule", "clean", "init")
+PROGRESS_MIN_FILES = 50
 
 
 class UsageError(NewslintError):
@@ -41,6 +43,16 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="apply 'exclude' to files named on the command line too (for pre-commit)")
     check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
                        help="the publication date to assume for drafts that give none")
+    check.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                       help="processes to spread files over (default: the number of cores)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not read or write .newslint_cache (findings of unchanged files)")
+
+    clean = commands.add_parser("clean", help="remove .newslint_cache from the current folder")
+    clean.add_argument("folder", nargs="?", type=Path, default=Path("."))
 
     listing = commands.add_parser("rules", help="list the rules that would run")
     listing.add_argument("--config", type=Path)
@@ -90,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in ("check", "rules", "rule"):
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
     args = build_parser().parse_args(argv)
     try:
@@ -98,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_rules(args)
         if args.command == "rule":
             return _explain_rule(args)
+        if args.command == "clean":
+            return _clean(args)
         if args.command is None:
             build_parser().print_help()
             return EXIT_CLEAN
@@ -127,6 +148,7 @@ def _check(args: argparse.Namespace) -> int:
         force_exclude=args.force_exclude, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
         reference_date=args.reference_date, stdin_filename=args.stdin_filename,
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+        jobs=args.jobs, cache=not args.no_cache,
     )
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"--config {args.config}: no such file")
@@ -136,7 +158,8 @@ def _check(args: argparse.Namespace) -> int:
             raise UsageError(f"{path}: no such file or directory")
     stdin = sys.stdin.buffer.read() if from_stdin else None
     runner = Runner(options, stdin)
-    result = runner.run(args.paths)
+    with _progress_bar() as progress:
+        result = runner.run(args.paths, progress)
 
     if args.diff:
         _emit("".join(result.diffs), args.output_file)
@@ -156,6 +179,38 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+
+class _progress_bar:
+    """A progress bar on stderr for long runs on a terminal; nothing otherwise."""
+
+    def __enter__(self):
+        self._progress = None
+        return self.start
+
+    def start(self, total: int):
+        if total < PROGRESS_MIN_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+            return lambda done: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress("Checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=True)
+        self._progress.start()
+        task = self._progress.add_task("check", total=total)
+        return lambda done: self._progress.advance(task, done)
+
+    def __exit__(self, *exc_info) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .cache import CACHE_DIR, clean
+
+    removed = clean(args.folder)
+    print(f"Removed {args.folder / CACHE_DIR}." if removed else f"No {args.folder / CACHE_DIR} to remove.")
+    return EXIT_CLEAN
 
 
 def _rule_catalog(linters) -> dict:
