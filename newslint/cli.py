@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true",
                        help="do not read or write .newslint_cache (findings of unchanged files)")
 
+    init = commands.add_parser("init", help="write a commented .newslint.yaml for this site")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."))
+    init.add_argument("--force", action="store_true", help="overwrite an existing .newslint.yaml")
+
     clean = commands.add_parser("clean", help="remove .newslint_cache from the current folder")
     clean.add_argument("folder", nargs="?", type=Path, default=Path("."))
 
@@ -119,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain_rule(args)
         if args.command == "clean":
             return _clean(args)
+        if args.command == "init":
+            return _init(args)
         if args.command is None:
             build_parser().print_help()
             return EXIT_CLEAN
@@ -203,6 +209,18 @@ class _progress_bar:
     def __exit__(self, *exc_info) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .scaffold import write_config
+
+    try:
+        target, generator = write_config(args.folder, args.force)
+    except FileExistsError as err:
+        raise UsageError(f"{err.args[0]} exists; use --force to overwrite it") from None
+    found = f"for {generator.name}" if generator else "(no site generator recognised)"
+    print(f"Wrote {target} {found}.")
+    return EXIT_CLEAN
 
 
 def _clean(args: argparse.Namespace) -> int:

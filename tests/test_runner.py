@@ -67,3 +67,28 @@ def test_clean_removes_the_cache(archive, capsys):
     assert not (archive / CACHE_DIR).exists()
     assert main(["clean"]) == 0
     assert capsys.readouterr().out == f"No {CACHE_DIR} to remove.\n"
+
+
+@pytest.mark.parametrize("marker, name, exclude", [
+    ("hugo.toml", "Hugo", "public/**"), ("_config.yml", "Jekyll", "_site/**"),
+    (".eleventy.js", "Eleventy", "_site/**"), ("astro.config.mjs", "Astro", "dist/**"),
+    ("mkdocs.yml", "MkDocs", "site/**"), (None, None, None),
+])
+def test_init_writes_a_config_that_validates(tmp_path, monkeypatch, capsys, marker, name, exclude):
+    import yaml
+
+    from newslint.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    if marker:
+        (tmp_path / marker).write_text("")
+    assert main(["init"]) == 0
+    expected = f"for {name}" if name else "(no site generator recognised)"
+    assert capsys.readouterr().out == f"Wrote .newslint.yaml {expected}.\n"
+    config = tmp_path / ".newslint.yaml"
+    settings = load_settings(config)
+    assert settings.exclude[:1] == ((exclude,) if exclude else ())
+    assert yaml.safe_load(config.read_text())["fail-on"] == "error"
+    assert main(["init"]) == 2
+    assert "exists; use --force" in capsys.readouterr().err
+    assert main(["init", "--force"]) == 0
