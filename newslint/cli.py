@@ -16,6 +16,7 @@ from typing import Sequence
 from . import __version__
 from .errors import NewslintError
 from .findings import Severity
+from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "rule", "clean", "init")
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint articles (the default command)",
                                 description="Lint markdown articles; directories recurse to *.md and *.markdown.")
     check.add_argument("paths", nargs="*", default=["."], help="files, directories, or - for standard input")
-    check.add_argument("--format", choices=("full", "concise", "json"), default="full",
+    check.add_argument("--format", choices=FORMATS, default="full",
                        help="output format (default: full)")
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     check.add_argument("--select", type=_csv, action="append", metavar="RULES",

@@ -60,7 +60,7 @@ class Renderer(Protocol):
     def render(self, results: Sequence[FileReport], options: ReportOptions) -> str: ...
 
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "sarif", "github", "html")
 
 
 def renderer(name: str) -> Renderer:
