@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import existence, sequence, substitution
+from . import disclosure, existence, sequence, substitution
 
 KINDS: dict[str, ModuleType] = {
+    "disclosure": disclosure,
     "existence": existence,
-    "substitution": substitution,
     "sequence": sequence,
+    "substitution": substitution,
 }
