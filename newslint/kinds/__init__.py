@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import disclosure, existence, sequence, substitution
+from . import attribution, disclosure, existence, sequence, substitution
 
 KINDS: dict[str, ModuleType] = {
+    "attribution": attribution,
     "disclosure": disclosure,
     "existence": existence,
     "sequence": sequence,
