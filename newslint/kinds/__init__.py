@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, disclosure, existence, sequence, substitution
+from . import attribution, dates, disclosure, existence, sequence, substitution
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
+    "dates": dates,
     "disclosure": disclosure,
     "existence": existence,
     "sequence": sequence,
