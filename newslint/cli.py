@@ -19,7 +19,7 @@ from .findings import Severity
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "clean", "init")
+COMMANDS = ("check", "rules", "rule", "clean", "init", "kb")
 PROGRESS_MIN_FILES = 50
 
 
@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule_id")
     explain.add_argument("--config", type=Path)
     explain.add_argument("--isolated", action="store_true")
+
+    _add_kb_commands(commands)
     return parser
 
 
@@ -126,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _clean(args)
         if args.command == "init":
             return _init(args)
+        if args.command == "kb":
+            return _kb(args)
         if args.command is None:
             build_parser().print_help()
             return EXIT_CLEAN
@@ -331,3 +335,41 @@ def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
     end = text.find(". ")
     return text if end == -1 else text[: end + 1]
+
+
+# --- newslint kb: the knowledge base of office holders (the logic is in kb_import.py) ---------
+
+
+def _add_kb_commands(commands) -> None:
+    kb = commands.add_parser("kb", help="the knowledge base of office holders: import, who",
+                             description="Refresh or extend the knowledge base of office holders, or ask it.")
+    actions = kb.add_subparsers(dest="kb_command", metavar="ACTION", parser_class=_Parser, required=True)
+    importing = actions.add_parser("import", help="turn a Wikidata SPARQL JSON result into knowledge-base YAML",
+                                   description="Turn the JSON result of the Wikidata query in docs/kb.md "
+                                   "into a knowledge-base file (YAML on standard output unless --output).")
+    importing.add_argument("file", type=Path, help="the query's JSON result, saved from query.wikidata.org")
+    importing.add_argument("--country", required=True, help="the code the offices belong to (GB, UN, ...)")
+    importing.add_argument("--name", help="the country's or organisation's name (default: the code)")
+    importing.add_argument("--checked", type=_date, metavar="YYYY-MM-DD",
+                           help="the date the data was checked, the coverage's end (default: today)")
+    importing.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                           help="the coverage's start (default: each office's earliest start)")
+    importing.add_argument("-o", "--output", type=Path, help="write the YAML to this file")
+    who = actions.add_parser("who", help="print who held an office on a date",
+                             description="Print the holders of the offices with this title on a date.")
+    who.add_argument("title", help='a title or alias, e.g. "prime minister" or "secretary of state"')
+    who.add_argument("--country", help="a code or name from the knowledge base (GB, United Kingdom)")
+    who.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date (default: today)")
+    who.add_argument("--config", type=Path)
+    who.add_argument("--isolated", action="store_true")
+
+
+def _kb(args: argparse.Namespace) -> int:
+    from . import kb_import
+
+    if args.kb_command == "import":
+        _emit(kb_import.import_file(args.file, args.country, args.name or args.country,
+                                    args.checked or dt.date.today(), args.since), args.output)
+        return EXIT_CLEAN
+    print("\n".join(kb_import.who(_rules_in_force(args), args.title, args.country, args.on or dt.date.today())))
+    return EXIT_CLEAN

@@ -78,7 +78,7 @@ class Settings:
 
     @property
     def article_context(self) -> ArticleContext:
-        return ArticleContext(self.front_matter, self.reference_date)
+        return ArticleContext(self.front_matter, self.reference_date, kb_paths=self.kb)
 
     def allows_unsafe_fix(self, rule_id: str) -> bool:
         return self.unsafe_fixes is True or (

@@ -1,5 +1,6 @@
 """What the configuration tells the rules about articles: which front-matter keys carry the
-publication date, the AI marking and the language, and the reference date for drafts.
+publication date, the AI marking and the language, the reference date for drafts, and the
+newsroom's own knowledge-base files.
 
 It sits below both config (which builds it) and the kinds (which read it from the document), so
 a kind never needs to import the configuration.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Mapping
 
 DEFAULT_AI_MARKERS: Mapping[str, tuple] = {
@@ -34,3 +36,6 @@ class ArticleContext:
     front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     reference_date: dt.date | None = None
     """The configured (or --reference-date) publication date, for drafts that give none."""
+    kb_paths: tuple[Path, ...] = ()
+    """A newsroom's own knowledge-base folders and files (config `kb:`), merged over the
+    built-in office holders, their entries winning."""

@@ -15,6 +15,8 @@ from typing import Any, Literal, Mapping, NewType
 
 DataFile = NewType("DataFile", Path)
 """An option naming a file in the rule pack's data folder; it must exist when the rule loads."""
+DataDir = NewType("DataDir", Path)
+"""An option naming a folder in the rule pack's data folder (`officeholders/`); it must exist."""
 
 
 class OptionError(ValueError):
@@ -33,7 +35,7 @@ def option_names(options_class: type) -> tuple[str, ...]:
 def build_options(options_class: type, raw: Mapping[str, Any], data_dir: Path | None = None) -> Any:
     """Check `raw` against `options_class` and build it; YAML keys use dashes, fields underscores.
 
-    DataFile options resolve against `data_dir`, the data folder of the rule's own pack.
+    DataFile and DataDir options resolve against `data_dir`, the data folder of the rule's own pack.
     """
     hints = typing.get_type_hints(options_class)
     values = {}
@@ -64,6 +66,8 @@ def describe(hint: Any) -> str:
         return "any value"
     if hint is DataFile:
         return "the name of a file in the pack's data folder"
+    if hint is DataDir:
+        return "the name of a folder in the pack's data folder"
     if origin is Literal:
         return " or ".join(repr(a) for a in args)
     if origin in (typing.Union, types.UnionType):
@@ -88,6 +92,13 @@ def _convert(value: Any, hint: Any, key: str, at: tuple, data_dir: Path | None) 
         if not path.is_file():
             raise OptionError(key, f"data file {value!r} not found in {data_dir}", *at)
         return DataFile(path)
+    if hint is DataDir:
+        if not isinstance(value, str) or not value:
+            raise wrong
+        path = (data_dir or Path(".")) / value
+        if not path.is_dir():
+            raise OptionError(key, f"data folder {value!r} not found in {data_dir}", *at)
+        return DataDir(path)
     if origin is Literal:
         if value not in args:
             raise wrong

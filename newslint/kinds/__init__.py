@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, dates, disclosure, existence, sequence, substitution
+from . import attribution, dates, disclosure, existence, sequence, substitution, titles
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
@@ -18,4 +18,5 @@ KINDS: dict[str, ModuleType] = {
     "existence": existence,
     "sequence": sequence,
     "substitution": substitution,
+    "titles": titles,
 }

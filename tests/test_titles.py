@@ -1,0 +1,191 @@
+"""The titles kind: finding titles beside names, and judging them against the knowledge base."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newslint.config import default_settings
+from newslint.engine import Linter, Selection
+from newslint.findings import Severity
+from newslint.kb import load_kb
+from newslint.kinds.title_lexicon import load_lexicon, title_matcher
+from newslint.kinds.title_mentions import find_mentions
+from newslint.rules import builtin_rules_root
+
+DATA = builtin_rules_root() / "data"
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(default_settings(), Selection(select=("title-*",)))
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    lexicon = load_lexicon(str(DATA / "titles.yaml"), str(DATA / "places.yaml"))
+    matcher = title_matcher(load_kb((DATA / "officeholders",)), lexicon)
+    return lambda text: [(m.title_text, m.name, m.place, m.mode, m.name_first)
+                         for m in find_mentions(text, matcher, lexicon)]
+
+
+def lint(linter, body: str, date: str = "2023-05-02") -> list[tuple[str, str, str]]:
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Secretary of State Antony Blinken said", [("Secretary of State", "Antony Blinken", None, "current", False)]),
+    ("U.S. Secretary of State Antony Blinken said", [("U.S. Secretary of State", "Antony Blinken", "US", "current", False)]),
+    ("Iran's President Raisi vowed", [("President", "Raisi", "IR", "current", False)]),
+    ("Iran’s President Raisi vowed", [("President", "Raisi", "IR", "current", False)]),
+    ("German Chancellor Olaf Scholz met", [("German Chancellor", "Olaf Scholz", "DE", "current", False)]),
+    ("Pakistan’s opposition leader Shehbaz Sharif heads", [("opposition leader", "Shehbaz Sharif", "PK", "current", False)]),
+    ("Antony Blinken, the secretary of state, said", [("secretary of state", "Antony Blinken", None, "current", True)]),
+    ("Imran Khan, Pakistan's former prime minister, said", [("prime minister", "Imran Khan", "PK", "past", True)]),
+    ("the foreign secretary, James Cleverly, said", [("foreign secretary", "James Cleverly", None, "current", False)]),
+    ("the prime minister of Pakistan, Shehbaz Sharif, said", [("prime minister", "Shehbaz Sharif", "PK", "current", False)]),
+    ("then-Secretary of State Mike Pompeo", [("Secretary of State", "Mike Pompeo", None, "then", False)]),
+    ("former Prime Minister Imran Khan leading", [("Prime Minister", "Imran Khan", None, "past", False)]),
+    ("ex-Chancellor Angela Merkel", [("Chancellor", "Angela Merkel", None, "past", False)]),
+    ("Acting President Han Duck-soo", [("President", "Han Duck-soo", None, "acting", False)]),
+    ("President George W. Bush's visit", [("President", "George W. Bush", None, "current", False)]),
+    ("Saudi Foreign Minister Faisal bin Farhan said", [("Saudi Foreign Minister", "Faisal bin Farhan", "SA", "current", False)]),
+])
+def test_titles_beside_names_are_found(mentions, text, found):
+    assert mentions(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "the prime minister said", "Deputy Secretary of State Wendy Sherman", "Michigan Secretary of State Jocelyn Benson",
+    "Harvard President Claudine Gay", "Secretary of State for Wales David TC Davies", "President-elect Joe Biden",
+    "Khan became the first Pakistani PM removed", "Martin Luther King Jr.", "the fictional President Bartlet",
+    "India’s External Affairs Ministry spokesperson emphasized",
+])
+def test_no_mention_or_another_office(mentions, text):
+    assert [m for m in mentions(text) if m[0].lower() not in ("deputy secretary of state",)] == []
+
+
+def test_the_forms_of_the_issue(linter):
+    body = ("Prime Minister Boris Johnson spoke.\n\nIn Washington, Secretary of State Brian Deese said the U.S. "
+            "would help.\n\n"
+            "Pakistan's opposition leader Shehbaz Sharif spoke.\n\n"
+            "Antony Blinken, the secretary of state, spoke.\n\nIran's President Raisi spoke.\n\n"
+            "Former Prime Minister Imran Khan spoke.")
+    assert lint(linter, body) == [
+        ("title-mismatch", "error", "Prime Minister Boris Johnson"),
+        ("title-mismatch", "error", "Secretary of State Brian Deese"),
+        ("title-mismatch", "error", "opposition leader Shehbaz Sharif"),
+    ]
+
+
+def test_names_broken_across_lines_and_surnames_of_people_named_before(linter):
+    body = "Boris Johnson resigned. Weeks later\nPrime Minister Boris\nJohnson spoke, and Prime Minister Johnson left."
+    assert [found[2].replace("\n", " ") for found in lint(linter, body)] == [
+        "Prime Minister Boris Johnson", "Prime Minister Johnson"]
+
+
+def test_a_surname_alone_is_not_enough_for_an_error(linter):
+    # "Johnson" could be anyone: not named before, no country given.
+    assert lint(linter, "Prime Minister Johnson spoke.") == [
+        ("title-unverified", "warning", "Prime Minister Johnson")]
+    assert lint(linter, "British Prime Minister Johnson spoke.") == [
+        ("title-mismatch", "error", "British Prime Minister Johnson")]
+
+
+def test_diacritics_either_way(linter):
+    for name in ("Erdoğan", "Erdogan", "Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"):
+        assert lint(linter, f"Turkish President {name} spoke.") == []
+        assert lint(linter, f"Turkish Prime Minister {name} spoke.")[0][0] == "title-mismatch"
+
+
+def test_then_and_former_move_the_date(linter):
+    assert lint(linter, "In 2019, then-Secretary of State Mike Pompeo visited Seoul.") == []
+    assert lint(linter, "In 2017, then-Secretary of State Mike Pompeo visited Seoul.")[0][0] == "title-mismatch"
+    assert lint(linter, "Former Secretary of State Mike Pompeo spoke.") == []
+    assert lint(linter, "Former Prime Minister Keir Starmer spoke.")[0][0] == "title-mismatch"  # took office in 2024
+    # A current title may be used of the past: right on the publication date is right.
+    assert lint(linter, "In 2008, Prime Minister Rishi Sunak was a banker.") == []
+
+
+def test_a_quoted_title_is_a_warning_at_most(linter):
+    assert lint(linter, "“We thank Prime Minister Boris Johnson,” she said.") == [
+        ("title-mismatch", "warning", "Prime Minister Boris Johnson")]
+
+
+def test_history_partial_dates_and_handover_days_are_never_errors(linter):
+    assert lint(linter, "President Franklin Roosevelt created the park.") == []
+    # Alwi Shihab's end is known to the year only (2001): no error within that year...
+    assert lint(linter, "Foreign Minister Alwi Shihab spoke.", "2001-11-01") == []
+    # ...but one in the next, when Hassan Wirajuda certainly held the office.
+    assert lint(linter, "Foreign Minister Alwi Shihab spoke.", "2002-03-01")[0][0] == "title-mismatch"
+    assert lint(linter, "Prime Minister Liz Truss spoke.", "2022-10-25") == []
+    assert lint(linter, "Prime Minister Rishi Sunak spoke.", "2022-10-25") == []
+
+
+def test_after_coverage_only_unverified(linter):
+    found = lint(linter, "Prime Minister Boris Johnson spoke.", "2026-06-01")
+    assert found == [("title-unverified", "warning", "Prime Minister Boris Johnson")]
+    assert lint(linter, "Prime Minister Keir Starmer spoke.", "2026-06-01") == []  # the last known holder
+
+
+def test_an_abolished_office(linter):
+    message = [f.message for f in Linter(default_settings(), Selection(select=("title-mismatch",))).lint(
+        "a.md", "---\ndate: 2020-01-01\n---\nTurkish Prime Minister Binali Yildirim spoke.\n")]
+    assert message == ["Binali Yıldırım left the office of Prime Minister of Turkey on 2018-07-09; the office "
+                       "was abolished on 2018-07-09."]
+
+
+def test_uncovered_titles_and_places(linter):
+    body = ("Vice President Kamala Harris spoke. Kenyan President William Ruto spoke. "
+            "A State Department spokesperson spoke. Chancellor Rachel Reeves spoke in Britain.")
+    assert lint(linter, body) == []
+    assert lint(linter, "Vice President Joe Biden spoke.") == [("title-mismatch", "error", "Vice President Joe Biden")]
+
+
+def test_a_table_row_dates_its_cells(linter):
+    body = "| Date | Event |\n|---|---|\n| May 2, 2016 | Secretary of State Antony Blinken visits Kyiv. |\n" \
+           "| January 11, 2023 | Iran's President Raisi vows revenge. |"
+    assert lint(linter, body, "2024-01-17") == [("title-mismatch", "error", "Secretary of State Antony Blinken")]
+
+
+def test_a_newsroom_kb_file_is_used(tmp_path):
+    from newslint.config import load_settings
+
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "ie.yaml").write_text(
+        "country: IE\nname: Ireland\nchecked: 2025-11-20\noffices:\n  - id: ie-taoiseach\n    title: Taoiseach\n"
+        "    roles: [head-of-government]\n    aliases: [taoiseach]\n    coverage: {from: 2020-06-27}\n    holders:\n"
+        "      - {person: micheal-martin, start: 2020-06-27, end: 2022-12-17}\npeople:\n"
+        "  micheal-martin: {name: Micheál Martin}\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("kb: [kb]\n", encoding="utf-8")
+    linter = Linter(load_settings(tmp_path / ".newslint.yaml"), Selection(select=("title-*",)))
+    assert lint(linter, "Taoiseach Micheal Martin spoke.", "2021-03-01") == []
+    # An unknown name with a title only this newsroom's office has, in an Irish story.
+    assert lint(linter, "Taoiseach Leo Varadkar spoke in Ireland.", "2021-03-01")[0][0] == "title-mismatch"
+    assert lint(linter, "Taoiseach Leo Varadkar spoke.", "2021-03-01")[0][0] == "title-unverified"
+
+
+def test_an_article_without_titles_never_loads_spacy_or_dates(linter):
+    document_source = "---\ndate: 2023-05-02\n---\nThe council met on Tuesday. " * 50
+    from newslint.document import Document
+
+    document = Document("a.md", document_source)
+    rule = next(r for r in linter.rules if r.id == "title-mismatch")
+    from newslint.kinds import titles
+
+    assert list(titles.check(document, rule)) == []
+    assert "_chunks" not in document.__dict__
+
+
+def test_judging_an_article_is_fast(linter):
+    sentence = ("Prime Minister Rishi Sunak met German Chancellor Olaf Scholz, Secretary of State Antony "
+                "Blinken and Iran's President Raisi to discuss the budget with officials and aides. ")
+    body = sentence * 40  # about 1,000 words, 160 titles
+    source = f"---\ndate: 2023-05-02\n---\n{body}\n"
+    linter.lint("warm.md", source)
+    started = time.perf_counter()
+    linter.lint("a.md", source)
+    assert time.perf_counter() - started < 2.0  # spaCy and dates included; the KB part is microseconds
+    rule = next(r for r in linter.rules if r.id == "title-mismatch")
+    assert rule.severity == Severity.ERROR
