@@ -191,7 +191,9 @@ def _file(n: int, report: FileReport, options: ReportOptions) -> str:
         first, last = lines.line_of(start), lines.line_of(max(start, end - 1))
         pieces = [(ln, max(start, lines.line_start(ln)), min(end, lines.line_end(ln)))
                   for ln in range(first, last + 1)]
-        pieces = [p for p in pieces if p[1] < p[2]] or [(first, start, start)]
+        # An empty span shows as a point; one inside a CRLF line break sits at the line's end.
+        point = min(start, lines.line_end(first))
+        pieces = [p for p in pieces if p[1] < p[2]] or [(first, point, point)]
         for ln, a, b in pieces:
             marks[ln].append((a, b, m, f))
         ends[m] = (pieces[-1][0], pieces[-1][2])
