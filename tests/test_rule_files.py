@@ -51,3 +51,17 @@ def test_fixed_examples(rule, linters):
         findings = linters[rule.id].lint("example.md", bad)
         result, _ = apply_fixes(bad, findings, lambda rule_id: True)
         assert result == fixed
+
+
+def test_every_rule_has_a_docs_page():
+    from pathlib import Path
+
+    from newslint.core_rules import CORE_RULES
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "rules"
+    for rule in RULES:
+        assert (docs / f"{rule.id}.md").is_file(), f"docs/rules/{rule.id}.md is missing"
+        assert rule.link == f"docs/rules/{rule.id}.md", f"{rule.id}: link should point at its docs page"
+    core_page = (docs / "core.md").read_text(encoding="utf-8")
+    for rule_id in CORE_RULES:
+        assert f"`{rule_id}`" in core_page, f"docs/rules/core.md does not describe {rule_id}"
