@@ -45,6 +45,7 @@ class _FileOptions:
     reference_date: Any = None
     kb: tuple[str, ...] | None = None
     docs_url: str | None = None
+    vocab: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class Settings:
     kb: tuple[Path, ...] = ()
     docs_url: str | None = None
     """Where rule docs live: `{rule}` in it is replaced by the rule id, else the id is appended."""
+    vocab: Path | None = None
+    """The vocabulary folder the config names (else `.newslint/vocab` beside it, see vocab.py)."""
 
     def rule_link(self, rule_id: str, link: str = "") -> str:
         """An absolute documentation URL for a rule, or "" when none is known."""
@@ -171,6 +174,12 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
         changes["kb"] = tuple(base / entry for entry in options.kb)
     if options.docs_url is not None:
         changes["docs_url"] = options.docs_url
+    if options.vocab is not None:
+        folder = base / options.vocab
+        if not folder.is_dir():
+            raise doc.error(f"'vocab' names {options.vocab!r}, which is not a folder (it holds accept.txt "
+                            "and reject.txt)", "vocab")
+        changes["vocab"] = folder
     return replace(settings, **changes)
 
 

@@ -4,7 +4,9 @@ Directories recurse to `*.md` and `*.markdown`, skipping hidden folders, `node_m
 that `.gitignore` ignores and the config's `exclude` globs. A file named explicitly is always
 checked, unless `force_exclude` (set by the pre-commit hook, which names files one by one) asks
 for `exclude` to hold there too. Symbolic links to folders are not followed, so a link loop
-cannot trap the walk. Paths keep the form the user gave (relative stays relative).
+cannot trap the walk, and a file link loop (`a.md -> b.md -> a.md`) is kept as a path, to be
+reported unreadable, rather than resolved. Paths keep the form the user gave (relative stays
+relative).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .config import Settings
-from .globs import compile_globs, matches, relative_posix
+from .globs import compile_globs, matches, relative_posix, resolved
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
@@ -70,7 +72,7 @@ def discover(arguments: list[str], settings_for: Callable[[Path], Settings],
             if force_exclude and _excluded(path, settings_for):
                 found = []
         for item in found:
-            key = Path(item).resolve()
+            key = resolved(Path(item))
             if key not in seen:
                 seen.add(key)
                 yield item
@@ -83,18 +85,18 @@ def _excluded(path: Path, settings_for: Callable[[Path], Settings]) -> bool:
 
 def _walk(top: str, settings_for: Callable[[Path], Settings]) -> list[str]:
     ignores = GitIgnores()
-    ignores.load_above(Path(top).resolve())
+    ignores.load_above(resolved(Path(top)))
     results = []
     for folder, dirnames, filenames in os.walk(top, followlinks=False):
         folder_path = Path(folder)
-        ignores.load(folder_path.resolve())
+        ignores.load(resolved(folder_path))
         settings = settings_for(folder_path)
         kept = []
         for name in sorted(dirnames):
             child = folder_path / name
             if name.startswith(".") or name in SKIPPED_DIRS:
                 continue
-            if ignores.ignored(child.resolve(), True) or matches(settings.exclude, child, settings.root):
+            if ignores.ignored(resolved(child), True) or matches(settings.exclude, child, settings.root):
                 continue
             kept.append(name)
         dirnames[:] = kept
@@ -102,7 +104,7 @@ def _walk(top: str, settings_for: Callable[[Path], Settings]) -> list[str]:
             if not name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
             child = folder_path / name
-            if ignores.ignored(child.resolve(), False) or matches(settings.exclude, child, settings.root):
+            if ignores.ignored(resolved(child), False) or matches(settings.exclude, child, settings.root):
                 continue
             results.append(os.path.normpath(os.path.join(folder, name)))
     return results

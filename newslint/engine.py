@@ -18,7 +18,10 @@ from .document import Document
 from .findings import Finding, Hit, Severity, Span
 from .globs import matches
 from .kinds import KINDS
+from .markdown import MAX_BLOCKS
+from .patterns import PatternTimeout, preview
 from .rules import Rule
+from .vocab import load_vocab, vocab_folder
 
 CORE_PACK = "core"
 
@@ -41,11 +44,16 @@ class Linter:
         self.selection = selection
         self.rules: tuple[Rule, ...] = load_rules(settings)
         self.rule_ids = {rule.id for rule in self.rules} | set(CORE_RULES)
+        # The newsroom's accept/reject lists (vocab.py): read once, honoured for every rule.
+        self.vocab = load_vocab(vocab_folder(settings.vocab, settings.path, settings.root))
 
     def lint(self, path: str, source: str) -> list[Finding]:
         return self.lint_document(Document(path, source, self.settings.article_context))
 
     def lint_document(self, document: Document) -> list[Finding]:
+        if document.body.truncated:  # checking part of it would pass the rest off as clean
+            return self.unreadable(document.path, f"it has over {MAX_BLOCKS:,} paragraphs, headings, list "
+                                                  "items and table cells, the limit for one article")
         active = self._active_rules(document.path)
         active_ids = {rule.id for rule in active} | {i for i in CORE_RULES if self._runs(i, CORE_PACK, document.path)}
         language = document.language
@@ -54,7 +62,18 @@ class Linter:
             if rule.language == "en" and language is not None and not language.startswith("en"):
                 continue
             kind = KINDS[rule.kind]
-            findings.extend(self._finding(rule, hit, document) for hit in kind.check(document, rule))
+            try:
+                hits = list(kind.check(document, rule))
+            except PatternTimeout as timeout:
+                # Partial hits depend on the machine's speed: drop them, and say the rule gave up.
+                active_ids.discard(rule.id)  # its suppressions cannot be judged unused
+                if "rule-timeout" in active_ids:
+                    findings.append(self._timeout_finding(rule, timeout, document))
+                continue
+            hits = [hit for hit in hits if not self.vocab.accepts_hit(hit, document)]  # accepted terms
+            findings.extend(self._finding(rule, hit, document) for hit in hits)
+        if "vocab-rejected" in active_ids:
+            findings.extend(self._rejected_findings(document))
         suppressions = find_suppressions(document, self.rule_ids)
         findings = apply_suppressions(findings, suppressions, document.lines)
         if "unused-suppression" in active_ids:
@@ -66,6 +85,13 @@ class Linter:
         if not self._runs("file-unreadable", CORE_PACK, path):
             return []
         return [self._core_finding("file-unreadable", f"Cannot check this file: {reason}.", path, Span(0, 0))]
+
+    def unwritable(self, path: str, reason: str) -> list[Finding]:
+        """A file whose fixes could not be written back (it is unchanged): file-unreadable too."""
+        if not self._runs("file-unreadable", CORE_PACK, path):
+            return []
+        message = f"Cannot write the fixes to this file: {reason}; it was left unchanged."
+        return [self._core_finding("file-unreadable", message, path, Span(0, 0))]
 
     def selected(self, rule_id: str, pack: str = CORE_PACK) -> bool:
         """Whether select/ignore let a rule run at all (per-file-ignores aside)."""
@@ -110,6 +136,27 @@ class Linter:
         message = rule.message.format_map(data)
         severity = min(rule.severity, hit.severity) if hit.severity is not None else rule.severity
         return Finding(rule.id, severity, message, document.path, hit.span, hit.fix)
+
+    def _timeout_finding(self, rule: Rule, timeout: PatternTimeout, document: Document) -> Finding:
+        where = f"{timeout.seconds:.1f} s"
+        if timeout.earlier:
+            message = (f"Rule '{rule.id}' was not run on this file: its pattern {preview(timeout.pattern)} "
+                       f"gave up after {where} earlier in this run, as it backtracks catastrophically. "
+                       "Simplify the pattern.")
+            offset = 0
+        else:
+            message = (f"Rule '{rule.id}' gave up on this file after {where}: its pattern "
+                       f"{preview(timeout.pattern)} backtracks catastrophically. Simplify it; the rule "
+                       "is skipped for the rest of this run.")
+            offset = min(timeout.offset or 0, len(document.source))
+        return self._core_finding("rule-timeout", message, document.path, Span(offset, offset))
+
+    def _rejected_findings(self, document: Document) -> Iterable[Finding]:
+        """`vocab-rejected`: every term of the newsroom's reject list in the article's prose."""
+        where = self.vocab.reject_file(self.settings.root)
+        for span, term in self.vocab.rejected(document):
+            yield self._core_finding("vocab-rejected", f"'{term}' is on the newsroom's reject list ({where}); "
+                                     "use another word.", document.path, span)
 
     def _core_finding(self, rule_id: str, message: str, path: str, span: Span) -> Finding:
         severity = self.settings.severity.get(rule_id, CORE_RULES[rule_id].severity)

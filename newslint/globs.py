@@ -18,17 +18,25 @@ def compile_globs(patterns: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or the absolute path where a symbolic link loop stops resolution."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
+        return Path(os.path.abspath(path))
+
+
 def relative_posix(path: Path, root: Path) -> str | None:
     """`path` relative to `root` with forward slashes, or None when it lies outside `root`."""
     try:
-        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix() if _inside(path, root) else None
+        return Path(os.path.relpath(resolved(path), resolved(root))).as_posix() if _inside(path, root) else None
     except ValueError:  # another drive on Windows
         return None
 
 
 def _inside(path: Path, root: Path) -> bool:
     try:
-        path.resolve().relative_to(root.resolve())
+        resolved(path).relative_to(resolved(root))
         return True
     except ValueError:
         return False

@@ -66,16 +66,29 @@ _INLINE_LINK = re.compile(
     re.S,
 )
 _LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){0,999})\]", re.S)
-_BACKTICKS: dict[int, re.Pattern] = {}
+_BACKTICK_RUN = re.compile(r"`+")
 
 
-def closing_backticks(text: str, start: int, length: int) -> int | None:
-    """End of the first run of exactly `length` backticks at or after `start`, if any."""
-    pattern = _BACKTICKS.get(length)
-    if pattern is None:
-        pattern = _BACKTICKS[length] = re.compile(r"(?<!`)`{%d}(?!`)" % length)
-    match = pattern.search(text, start)
-    return match.end() if match else None
+class BacktickRuns:
+    """Where the runs of backticks of each length start in a text, found in one pass.
+
+    A code span closes at the next run of exactly its opener's length. Searching the text for it
+    at every opener costs a scan per distinct length, quadratic for a block of runs of 1, 2, 3,
+    ... backticks; with the runs indexed by length it costs a bisect.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: dict[int, list[int]] = {}
+        for match in _BACKTICK_RUN.finditer(text):
+            self.starts.setdefault(match.end() - match.start(), []).append(match.start())
+
+    def closing(self, start: int, length: int) -> int | None:
+        """End of the first run of exactly `length` backticks starting at or after `start`."""
+        starts = self.starts.get(length)
+        if not starts:
+            return None
+        index = bisect.bisect_left(starts, start)
+        return starts[index] + length if index < len(starts) else None
 
 
 def _kind(ch: str) -> int:
@@ -129,7 +142,7 @@ class _Scanner:
         self.delims: list[_Delim] = []
         self.brackets: list[_Bracket] = []
         self.kept = 0
-        self.no_close: dict[int, int] = {}  # backtick length -> position after which none closes
+        self.backticks: BacktickRuns | None = None  # built at the first backtick
         self.found: dict[str, int] = {}  # needle -> its next position, -1 for none (see find)
 
     def src(self, pos: int) -> int:
@@ -176,11 +189,9 @@ class _Scanner:
             return i + 1
         if ch == "`":
             length = _RUN.match(text, i).end() - i
-            end = None
-            if self.no_close.get(length, len(text) + 1) > i:
-                end = closing_backticks(text, i + length, length)
-                if end is None:
-                    self.no_close[length] = i
+            if self.backticks is None:
+                self.backticks = BacktickRuns(text)
+            end = self.backticks.closing(i + length, length)
             return self.drop(i, end) if end is not None else i + length
         if ch == "<":
             if text.startswith("<!--", i):
@@ -398,6 +409,7 @@ _CELL_SCAN = re.compile(r"\\.|`+|\|")
 def split_cells(text: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table row, stripped; pipes escaped or in code spans do not split."""
     pipes, pos = [], 0
+    backticks: BacktickRuns | None = None
     while True:
         match = _CELL_SCAN.search(text, pos)
         if match is None:
@@ -406,7 +418,8 @@ def split_cells(text: str) -> list[tuple[int, int]]:
         if token == "|":
             pipes.append(match.start())
         elif token[0] == "`":
-            pos = closing_backticks(text, pos, len(token)) or pos
+            backticks = backticks or BacktickRuns(text)
+            pos = backticks.closing(pos, len(token)) or pos
     cells = []
     for a, b in zip([-1] + pipes, pipes + [len(text)]):
         cell = text[a + 1 : b]

@@ -2,11 +2,16 @@
 
 spaCy is imported here and only here, and only when a rule needs tokens or sentences, because
 importing it costs more than linting a typical article. Text is fed block by block, prose only,
-and very long blocks are cut into chunks, so spaCy's `max_length` can never raise.
+and very long blocks are cut into chunks, so spaCy's `max_length` can never raise. A "sentence"
+longer than MAX_SENTENCE_TOKENS (a paragraph without punctuation, a pasted log line) is cut into
+pieces of that length, so that kinds doing per-sentence work (pairs of words, re-scans of the
+sentence per claim) cost linear time in the size of the block, not quadratic. And a run of more
+than MAX_WORD_CHARS non-space characters reaches spaCy as as many x's (see `_masked`).
 """
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -16,6 +21,11 @@ if TYPE_CHECKING:
     from .prose import ProseBlock
 
 MAX_CHUNK_CHARS = 100_000
+MAX_SENTENCE_TOKENS = 250
+MAX_WORD_CHARS = 64
+"""No word of the 470,469 in the 18F corpus's prose is longer than 48 characters."""
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+"""Real sentences stay far below this: the longest of 26,636 in the 18F corpus has 170 tokens."""
 
 
 @dataclass(frozen=True)
@@ -33,26 +43,58 @@ class Chunk:
 @functools.cache
 def pipeline():
     import spacy
+    from spacy.language import Language
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    if "newslint_sentence_cap" not in Language.factories:
+        Language.component("newslint_sentence_cap", func=_cap_sentences)
+    nlp.add_pipe("newslint_sentence_cap")
     nlp.max_length = MAX_CHUNK_CHARS * 2
     return nlp
 
 
+def _cap_sentences(doc):
+    """Start a new sentence every MAX_SENTENCE_TOKENS tokens inside longer ones."""
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return doc
+    cuts = [i for sentence in doc.sents if len(sentence) > MAX_SENTENCE_TOKENS
+            for i in range(sentence.start + MAX_SENTENCE_TOKENS, sentence.end, MAX_SENTENCE_TOKENS)]
+    for i in cuts:
+        doc[i].is_sent_start = True
+    return doc
+
+
 def analyse(blocks: Iterable[ProseBlock]) -> list[Chunk]:
     pieces = [(block, base, text) for block in blocks for base, text in _cut(block.text)]
-    docs = pipeline().pipe(text for _, _, text in pieces)
+    docs = pipeline().pipe(_masked(text) for _, _, text in pieces)
     return [Chunk(block, base, doc) for (block, base, _), doc in zip(pieces, docs)]
 
 
+def _masked(text: str) -> str:
+    """The text with each run of over MAX_WORD_CHARS non-space characters replaced by x's.
+
+    spaCy's tokenizer strips punctuation off a word one character at a time, copying the rest
+    each time: quadratic in the word's length (4,000 '[' or emoji take a second, 100,000 take
+    hours). Such a run is never prose a rule could mean; a run of x's keeps every offset.
+    """
+    if len(text) <= MAX_WORD_CHARS:
+        return text
+    return _LONG_WORD.sub(lambda match: "x" * len(match.group()), text)
+
+
 def _cut(text: str) -> Iterator[tuple[int, str]]:
-    """Split text longer than MAX_CHUNK_CHARS at spaces (or hard, when there are none)."""
+    """Split text longer than MAX_CHUNK_CHARS after a sentence, else at a space, else hard.
+
+    Cutting between sentences keeps every sentence whole, so no phrase is lost at a cut.
+    """
     start = 0
     while len(text) - start > MAX_CHUNK_CHARS:
         limit = start + MAX_CHUNK_CHARS
-        cut = text.rfind(" ", start + MAX_CHUNK_CHARS // 2, limit)
-        cut = limit if cut == -1 else cut + 1
+        cut = max(text.rfind(end, start + MAX_CHUNK_CHARS // 2, limit) for end in (". ", "? ", "! "))
+        if cut == -1:
+            cut = text.rfind(" ", start + MAX_CHUNK_CHARS // 2, limit)
+        cut = limit if cut == -1 else cut + 1 + (text[cut] != " ")
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]

@@ -1,21 +1,215 @@
-"""The one place where rule-supplied regular expressions are compiled.
+"""The one place where rule-supplied regular expressions are compiled and run.
 
-Every user pattern goes through `compile_pattern`, so the regex engine can be swapped (for a
-linear-time one, or one with a match timeout) in a single spot.
+Rule patterns are the user's code, and a careless one (`(a|aa)+$`) can backtrack for longer
+than the universe has left. So every pattern from a rule file, a pack's data or a config goes
+through `compile_pattern`, which returns a `SafePattern`:
+
+- The syntax is Python's `re` syntax, checked by `re`'s own parser, so error messages and the
+  documented syntax stay those of the standard library (look-arounds included, as in Vale's
+  regexp2 engine). `regex` also takes variable-width look-behind, which regexp2 allows too.
+- Matching runs on the third-party `regex` module, which accepts the same syntax and takes a
+  `timeout` on every call. The limit is generous: `TIMEOUT_SECONDS`, plus for each character
+  searched `TIMEOUT_PER_CHAR` and `TIMEOUT_PER_CHAR_PER_STEP` for each step of the pattern (a
+  list of 10,000 words costs ten times what a list of 1,000 does, per character). That is nine
+  times or more what any built-in pattern needs, so only one that backtracks catastrophically
+  (its cost grows exponentially with the text, not linearly) ever reaches it.
+- A pattern that times out raises `PatternTimeout` and gives up for good: every later call in
+  this process raises at once, so one bad rule costs one time limit per run, not one per file.
+  The engine turns the exception into a `rule-timeout` finding.
+- Patterns whose fixed repeats would unroll into a huge program (`(?:(?:a{1000}){1000}){1000}`
+  makes `regex` build a billion-step program, for minutes and gigabytes) are refused when the
+  rule loads, as are patterns over MAX_PATTERN_CHARS.
+
+It must never let a rule pattern run without a time limit, and never raise anything but
+ValueError (at compile time) or PatternTimeout (at match time).
 """
 from __future__ import annotations
 
 import re
+from typing import Iterator
+
+import regex
+
+try:  # Python 3.11+
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 WORD_BOUNDARY_START = r"(?<![\w])"
 WORD_BOUNDARY_END = r"(?![\w])"
 
+TIMEOUT_SECONDS = 1.0
+"""Matching time every call may take, whatever the length of the text."""
+TIMEOUT_PER_CHAR = 10e-6
+"""More time per character searched: ten times what the slowest built-in pattern needs."""
+TIMEOUT_PER_CHAR_PER_STEP = 2e-9
+"""And per character and step of the pattern: alternations cost about 0.16 ns per step and char."""
+MAX_PROGRAM_SIZE = 1_000_000
+"""The largest pattern, in steps (literals, sets, ...) once fixed repeats are unrolled: compiling
+a million steps takes seconds (an alternation of 125,000 words, 7 s)."""
+MAX_PATTERN_CHARS = 2_000_000
 
-def compile_pattern(text: str, *, ignorecase: bool = False) -> re.Pattern:
+
+class PatternTimeout(Exception):
+    """A rule pattern gave up: it took longer than its time limit (now, or earlier in the run)."""
+
+    def __init__(self, pattern: str, seconds: float, earlier: bool) -> None:
+        super().__init__(f"pattern {preview(pattern)} gave up after {seconds:.1f} s")
+        self.pattern = pattern
+        self.seconds = seconds
+        self.earlier = earlier
+        """True when the pattern gave up on an earlier text and was not run on this one."""
+        self.offset: int | None = None
+        """Source offset of the block it gave up on, where a kind knows it."""
+
+
+def preview(pattern: str, width: int = 60) -> str:
+    """The pattern in quotes, as written (shortened, on one line), for messages."""
+    text = pattern.replace("\r", "\\r").replace("\n", "\\n")
+    return f"'{text if len(text) <= width else text[: width - 1] + '…'}'"
+
+
+class SafePattern:
+    """A compiled pattern whose every match call has a time limit (see the module docstring).
+
+    It offers the parts of `re.Pattern` that newslint uses, with the same signatures and match
+    objects that behave like `re.Match`.
+    """
+
+    __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_per_char")
+
+    def __init__(self, compiled: regex.Pattern, pattern: str, flags: int, size: int) -> None:
+        self._compiled = compiled
+        self.pattern = pattern
+        self.flags = flags
+        self.gave_up: float | None = None
+        """The time limit it exceeded, once it has."""
+        self._per_char = TIMEOUT_PER_CHAR + size * TIMEOUT_PER_CHAR_PER_STEP
+
+    def __repr__(self) -> str:
+        return f"SafePattern({self.pattern!r})"
+
+    @property
+    def groups(self) -> int:
+        return self._compiled.groups
+
+    @property
+    def groupindex(self) -> dict:
+        return dict(self._compiled.groupindex)
+
+    def _limit(self, string: str, pos: int, endpos: int | None) -> float:
+        if self.gave_up is not None:
+            raise PatternTimeout(self.pattern, self.gave_up, earlier=True)
+        end = len(string) if endpos is None else min(endpos, len(string))
+        return TIMEOUT_SECONDS + max(0, end - pos) * self._per_char
+
+    def _timed_out(self, limit: float) -> PatternTimeout:
+        self.gave_up = limit
+        return PatternTimeout(self.pattern, limit, earlier=False)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        limit = self._limit(string, pos, endpos)
+        try:
+            return self._compiled.search(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timed_out(limit) from None
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None):
+        limit = self._limit(string, pos, endpos)
+        try:
+            return self._compiled.match(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timed_out(limit) from None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
+        limit = self._limit(string, pos, endpos)
+        try:
+            return self._compiled.fullmatch(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timed_out(limit) from None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator:
+        """Matches left to right; the limit covers the matching time of the whole iteration."""
+        limit = self._limit(string, pos, endpos)
+        matches = self._compiled.finditer(string, pos, endpos, timeout=limit)
+        while True:
+            try:
+                match = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timed_out(limit) from None
+            yield match
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list:
+        limit = self._limit(string, pos, endpos)
+        try:
+            return self._compiled.findall(string, pos, endpos, timeout=limit)
+        except TimeoutError:
+            raise self._timed_out(limit) from None
+
+
+def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
+    """Compile a rule pattern (Python `re` syntax), or raise ValueError saying what is wrong."""
+    flags = re.IGNORECASE if ignorecase else 0
+    if len(text) > MAX_PATTERN_CHARS:
+        raise ValueError(f"regular expression {preview(text)} is {len(text):,} characters long; "
+                         f"the limit is {MAX_PATTERN_CHARS:,}")
     try:
-        return re.compile(text, re.IGNORECASE if ignorecase else 0)
+        tree = _sre_parse.parse(text, flags)
     except re.error as err:
-        raise ValueError(f"bad regular expression {text!r}: {err}") from None
+        raise ValueError(f"bad regular expression {preview(text, 200)}: {err}") from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise ValueError(f"bad regular expression {preview(text)}: it is nested too deeply") from None
+    size = _program_size(tree)
+    if size > MAX_PROGRAM_SIZE:
+        raise ValueError(f"regular expression {preview(text)} is too large: about {size:,} steps once "
+                         f"its fixed repeats are unrolled (the limit is {MAX_PROGRAM_SIZE:,}); use smaller "
+                         "counts or fewer alternatives")
+    try:
+        compiled = regex.compile(text, regex.V0 | (regex.IGNORECASE if ignorecase else 0))
+    except regex.error as err:
+        raise ValueError(f"bad regular expression {preview(text, 200)}: {err}") from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise ValueError(f"bad regular expression {preview(text)}: it is too complex") from None
+    return SafePattern(compiled, text, flags, size)
+
+
+_CAP = 1 << 40
+
+
+def _program_size(items) -> int:
+    """Literal steps of a parsed pattern with every fixed repeat unrolled (what `regex` builds).
+
+    Each repeat counts its minimum: `x{1000}` costs 1,000, `x{0,1000}` and `x*` cost 1.
+    Iterative, so a deeply nested pattern cannot exhaust the stack here.
+    """
+    # Each frame: the subpattern's items, the index of the next item, the factor it is under.
+    total = 0
+    stack: list[tuple[list, int]] = [(list(items), 1)]
+    while stack:
+        sequence, factor = stack.pop()
+        for op, argument in sequence:
+            if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+                low, _high, sub = argument
+                stack.append((list(sub), min(factor * max(low, 1), _CAP)))
+            elif op is _sre.SUBPATTERN:
+                stack.append((list(argument[-1]), factor))
+            elif op is _sre.BRANCH:
+                stack.extend((list(branch), factor) for branch in argument[1])
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                stack.append((list(argument[1]), factor))
+            elif op is getattr(_sre, "ATOMIC_GROUP", None):
+                stack.append((list(argument), factor))
+            elif op is _sre.GROUPREF_EXISTS:
+                stack.extend((list(sub), factor) for sub in argument[1:] if sub is not None)
+            else:
+                total = min(total + factor, _CAP)
+        if total > MAX_PROGRAM_SIZE:
+            return total
+    return total
 
 
 def alternation(tokens: tuple[str, ...], *, nonword: bool) -> str:

@@ -33,3 +33,5 @@ class ParsedBody:
     blocks: tuple[ProseBlock, ...]
     comments: tuple[Span, ...]
     """Source spans of HTML comments (`<!-- ... -->`) outside code, where directives live."""
+    truncated: bool = False
+    """Parsing stopped at markdown.MAX_BLOCKS blocks: the engine refuses to check such a file."""

@@ -23,7 +23,7 @@ from .findings import Finding, Severity
 from .fixes import apply_fixes
 from .report import FileReport
 from .rules import data_dir_for
-from .sources import SourceText, decode, encode, read_source, write_atomic
+from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
 
 MAX_FIX_ROUNDS = 10
 STDIN = "-"
@@ -188,8 +188,8 @@ class Runner:
         findings = cache.get(path, content) if cache else None
         if findings is None:
             findings = linter.lint(path, source.text)
-            if cache:
-                cache.put(path, content, findings)
+            if cache and not any(f.rule == "rule-timeout" for f in findings):
+                cache.put(path, content, findings)  # a time limit is no property of the file
         if fixing:
             fixed_text, applied, fixed_findings = self._fix(linter, path, source.text, findings)
             outcome.fixed = applied
@@ -197,11 +197,18 @@ class Runner:
                 if applied:
                     outcome.diff = unified_diff(path, source.text, fixed_text)
             else:
+                written = True
                 if from_stdin:
                     outcome.fixed_text = fixed_text
                 elif applied:
-                    write_atomic(Path(path), encode(replace(source, text=fixed_text)))
-                source, findings = replace(source, text=fixed_text), fixed_findings
+                    try:
+                        write_atomic(Path(path), encode(replace(source, text=fixed_text)), expected=encode(source))
+                    except OSError as err:  # the file is unchanged: report what it still holds
+                        written, outcome.fixed = False, 0
+                        reason = str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
+                        findings = sorted(findings + linter.unwritable(path, reason), key=Finding.sort_key)
+                if written:
+                    source, findings = replace(source, text=fixed_text), fixed_findings
         outcome.report = FileReport(path, source.text, tuple(findings))
         outcome.failing = sum(1 for f in findings if f.severity >= fail_on)
         return outcome

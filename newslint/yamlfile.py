@@ -55,7 +55,8 @@ def read_yaml_file(path: Path) -> YamlDoc:
 def parse_yaml(text: str, path: str) -> YamlDoc:
     if len(text) > MAX_FILE_BYTES:
         raise ConfigError(path, 1, f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}")
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
+    loader.path = path
     try:
         node = loader.get_single_node()
         if node is None:
@@ -68,9 +69,23 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise ConfigError(path, line, f"invalid YAML: {problem}") from None
+    except RecursionError:  # PyYAML composes and constructs recursively: `[[[[...]]]]`
+        raise ConfigError(path, loader.get_mark().line + 1, "invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     return YamlDoc(path, data, lines)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that stops at the first alias, at the alias's own line, before composing more."""
+
+    path = ""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + 1
+            raise ConfigError(self.path, line, "anchors and aliases are not supported here")
+        return super().compose_node(parent, index)
 
 
 def _record_lines(node: yaml.Node, at: KeyPath, lines: dict, path: str, seen: set) -> None:

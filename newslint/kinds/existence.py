@@ -5,13 +5,12 @@
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..document import Document
 from ..findings import Hit
-from ..patterns import alternation, compile_pattern
+from ..patterns import SafePattern, alternation, compile_pattern
 from ..schema import DataFile, OptionError
 from .matching import prose_matches, read_word_list
 
@@ -29,8 +28,8 @@ class Options:
     nonword: bool = False
     exceptions: tuple[str, ...] = ()
     """Matches that equal one of these (whole, as regexes) are not flagged."""
-    pattern: re.Pattern = field(init=False, repr=False, compare=False)
-    exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
+    pattern: SafePattern = field(init=False, repr=False, compare=False)
+    exception_pattern: SafePattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         tokens = self.tokens + (read_word_list(self.tokens_file) if self.tokens_file else ())

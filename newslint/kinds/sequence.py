@@ -3,16 +3,22 @@
 Patterns are lists of token dicts, as spaCy documents them (`{LOWER: as}`, `{OP: "?"}`). They are
 checked for shape when the rule loads, so a typo is a config error with a line, and compiled
 into a Matcher once per process, on the first document that needs it.
+
+spaCy would run a `REGEX` predicate with Python's `re`, with no time limit, so a careless rule
+could hang a run. Each `{ATTR: {REGEX: pattern}}` is rewritten into a token extension
+(`{_: {newslint_regex_N: true}}`) whose getter runs the pattern through `newslint.patterns`,
+with its time limit; a pattern that gives up raises PatternTimeout out of the Matcher.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..document import Document
 from ..findings import Hit
-from ..patterns import compile_pattern
+from ..patterns import PatternTimeout, compile_pattern
 from ..schema import OptionError
 
 NEEDS_NLP = True
@@ -21,13 +27,15 @@ PLACEHOLDERS = ("match",)
 TOKEN_ATTRIBUTES = frozenset({
     "ORTH", "TEXT", "NORM", "LOWER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER",
     "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START", "LIKE_NUM",
-    "LIKE_URL", "LIKE_EMAIL", "SHAPE", "PREFIX", "SUFFIX", "SPACY", "OP",
-})
+    "LIKE_URL", "LIKE_EMAIL", "SHAPE", "SPACY", "OP",
+})  # spaCy's Matcher refuses PREFIX and SUFFIX (its pattern schema has no such keys)
 # Attributes set by trained components; a blank pipeline leaves them empty, so say so early.
 TRAINED_ATTRIBUTES = frozenset({"POS", "TAG", "MORPH", "DEP", "LEMMA", "ENT_TYPE", "ENT_IOB", "ENT_ID"})
 PREDICATES = frozenset({"IN", "NOT_IN", "REGEX", "FUZZY", "INTERSECTS", "IS_SUBSET", "IS_SUPERSET",
                         "==", "!=", ">=", "<=", ">", "<"})
 OPERATORS = re.compile(r"^(?:[!?+*]|\{\d*,?\d*\})$")
+# The token attributes a REGEX predicate may test: the text ones, and the Token property holding each.
+TEXT_ATTRIBUTES = {"ORTH": "text", "TEXT": "text", "NORM": "norm_", "LOWER": "lower_", "SHAPE": "shape_"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ class Options:
             from ..nlp import pipeline
 
             matcher = Matcher(pipeline().vocab, validate=True)
-            matcher.add("rule", [list(p) for p in self.patterns])
+            extensions: dict = {}  # this rule's own patterns: one that gives up stops this rule only
+            matcher.add("rule", [_safe_regexes(p, extensions) for p in self.patterns])
             self._matcher.append(matcher)
         return self._matcher[0]
 
@@ -76,7 +85,12 @@ def _check_pattern(pattern: Any) -> None:
                     if predicate not in PREDICATES:
                         raise ValueError(f"unknown predicate {predicate!r} in {attribute}")
                     if predicate == "REGEX":
-                        compile_pattern(str(argument))
+                        if attribute not in TEXT_ATTRIBUTES:
+                            raise ValueError(f"REGEX tests text: use it on {', '.join(TEXT_ATTRIBUTES)}, "
+                                             f"not {attribute}")
+                        if not isinstance(argument, str):
+                            raise ValueError(f"REGEX needs a regular expression as text, not {argument!r}")
+                        compile_pattern(argument)
             elif not isinstance(value, (str, int, bool)):
                 raise ValueError(f"bad value for {attribute}: {value!r}")
 
@@ -86,6 +100,53 @@ def check(document: Document, rule) -> Iterator[Hit]:
 
     matcher = rule.options.matcher()
     for chunk in document.analysed(rule.scope):
+        try:
+            spans = matcher(chunk.doc, as_spans=True)
+        except PatternTimeout as timeout:
+            if timeout.offset is None and chunk.doc.text:
+                timeout.offset = chunk.source_span(0, 1).start
+            raise
         # The longest of overlapping matches wins, so "as of my last knowledge update" is one hit.
-        for span in filter_spans(matcher(chunk.doc, as_spans=True)):
+        for span in filter_spans(spans):
             yield Hit(chunk.source_span(span.start_char, span.end_char), {"match": span.text})
+
+
+_extension_numbers = itertools.count()
+
+
+def _safe_regexes(pattern: list, extensions: dict) -> list:
+    """The token pattern with each REGEX predicate moved into a time-limited token extension."""
+    tokens = []
+    for token in pattern:
+        token = dict(token)
+        extensions_here = {}
+        for attribute, value in list(token.items()):
+            if isinstance(value, dict) and "REGEX" in value:
+                extensions_here[_regex_extension(attribute, value["REGEX"], extensions)] = True
+                rest = {predicate: v for predicate, v in value.items() if predicate != "REGEX"}
+                if rest:
+                    token[attribute] = rest
+                else:
+                    del token[attribute]
+        if extensions_here:
+            token["_"] = extensions_here
+        tokens.append(token)
+    return tokens
+
+
+def _regex_extension(attribute: str, pattern: str, extensions: dict) -> str:
+    """The name of a Token extension that is true where `pattern` is found in the attribute (as
+    spaCy's REGEX does it: a search, not a full match), registered once per rule and pattern."""
+    key = (TEXT_ATTRIBUTES[attribute], pattern)
+    if key not in extensions:
+        from spacy.tokens import Token
+
+        name = f"newslint_regex_{next(_extension_numbers)}"
+        compiled, property_name = compile_pattern(pattern), key[0]
+
+        def getter(token) -> bool:
+            return compiled.search(getattr(token, property_name)) is not None
+
+        Token.set_extension(name, getter=getter, force=True)
+        extensions[key] = name
+    return extensions[key]

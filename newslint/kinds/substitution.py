@@ -12,7 +12,7 @@ from typing import Iterator, Mapping
 
 from ..document import Document
 from ..findings import Fix, Hit
-from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START, compile_pattern
+from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START, SafePattern, compile_pattern
 from ..schema import OptionError
 from .matching import prose_matches
 
@@ -26,8 +26,8 @@ class Options:
     ignorecase: bool = False
     nonword: bool = False
     exceptions: tuple[str, ...] = ()
-    pattern: re.Pattern = field(init=False, repr=False, compare=False)
-    exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
+    pattern: SafePattern = field(init=False, repr=False, compare=False)
+    exception_pattern: SafePattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.swap:
