@@ -19,7 +19,7 @@ from .findings import Severity
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "rule", "clean", "init", "kb")
+COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb")
 PROGRESS_MIN_FILES = 50
 
 
@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", type=Path)
     explain.add_argument("--isolated", action="store_true")
 
+    testing = commands.add_parser("test", help="run rules' examples as tests (bad must fire, good must not)",
+                                  description="Run the examples of rule files as tests: each bad example must "
+                                  "be flagged, each good one must not, each fixed text must be what the fix gives.")
+    testing.add_argument("targets", nargs="*", metavar="RULE_FILES|PACK",
+                         help="rule files, pack folders or built-in pack names (default: the rules in force)")
+    testing.add_argument("--config", type=Path)
+    testing.add_argument("--isolated", action="store_true")
     _add_kb_commands(commands)
     return parser
 
@@ -128,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _clean(args)
         if args.command == "init":
             return _init(args)
+        if args.command == "test":
+            return _test_rules(args)
         if args.command == "kb":
             return _kb(args)
         if args.command is None:
@@ -214,6 +223,24 @@ class _progress_bar:
     def __exit__(self, *exc_info) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+def _test_rules(args: argparse.Namespace) -> int:
+    from .rule_tests import run
+
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"--config {args.config}: no such file")
+    outcome = run(args.targets, config=args.config, isolated=args.isolated)
+    for failure in outcome.failures:
+        print(failure)
+    tested = f"{outcome.rules} rule{'s' if outcome.rules != 1 else ''}, {outcome.examples} examples"
+    if outcome.without_examples:
+        tested += f" ({len(outcome.without_examples)} without examples: {', '.join(outcome.without_examples)})"
+    if outcome.failures:
+        print(f"{len(outcome.failures)} failed; {tested}.")
+        return EXIT_FINDINGS
+    print(f"All examples behave; {tested}.")
+    return EXIT_CLEAN
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, dates, disclosure, existence, sequence, substitution, titles
+from . import existence, sequence, substitution
+from . import disclosure
+from . import attribution
+from . import dates
+from . import titles
+from . import capitalization, consistency, frontmatter, metric, occurrence, repetition, requires
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
     "dates": dates,
     "disclosure": disclosure,
     "existence": existence,
-    "sequence": sequence,
     "substitution": substitution,
+    "sequence": sequence,
+    "occurrence": occurrence,
+    "repetition": repetition,
+    "consistency": consistency,
+    "capitalization": capitalization,
+    "metric": metric,
+    "requires": requires,
+    "frontmatter": frontmatter,
     "titles": titles,
 }

@@ -1,0 +1,98 @@
+"""The requires kind: if `first` appears, `second` must appear within a window around it."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Settings
+from newslint.engine import Linter
+from newslint.errors import ConfigError
+from newslint.lines import LineIndex
+
+
+def lint(tmp_path, rule: str, text: str, data: dict | None = None) -> list[tuple]:
+    pack = tmp_path / "pack"
+    (pack / "data").mkdir(parents=True, exist_ok=True)
+    for name, content in (data or {}).items():
+        (pack / "data" / name).write_text(content, encoding="utf-8")
+    (pack / "needs.yaml").write_text(rule, encoding="utf-8")
+    findings = Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
+    index = LineIndex(text)
+    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+
+
+CLAIM = """extends: requires
+message: "'{match}' needs a source nearby."
+first: '\\bclaimed\\b'
+second: '\\bsaid\\b'
+"""
+
+
+def test_sentence_window(tmp_path):
+    text = "Iran claimed the strike. Pakistan said otherwise.\n\nIran claimed it, officials said.\n"
+    assert lint(tmp_path, CLAIM, text) == [("needs", 1, 6, "'claimed' needs a source nearby.")]
+
+
+def test_after_and_before_widen_the_window_within_a_block(tmp_path):
+    text = "Iran claimed the strike. Pakistan said otherwise.\n\nNothing here.\n"
+    assert lint(tmp_path, CLAIM + "after: 1\n", text) == []
+    text = "Pakistan said so. Iran claimed the strike.\n"
+    assert len(lint(tmp_path, CLAIM, text)) == 1
+    assert lint(tmp_path, CLAIM + "before: 1\n", text) == []
+    assert len(lint(tmp_path, CLAIM + "after: 1\n", "Iran claimed it.\n\nPakistan said so.\n")) == 1
+
+
+def test_paragraph_and_document_windows(tmp_path):
+    text = "Iran claimed the strike.\n\nPakistan said otherwise.\n"
+    assert len(lint(tmp_path, CLAIM + "window: paragraph\n", text)) == 1
+    assert lint(tmp_path, CLAIM + "window: document\n", text) == []
+
+
+def test_a_match_that_spans_a_sentence_break_is_judged_once(tmp_path):
+    rule = 'extends: requires\nmessage: "{match}"\nfirst: "“[^”]+”"\nsecond: said\n'
+    assert [f[3] for f in lint(tmp_path, rule, "Then. “Stop. Now.” Later.\n")] == ["“Stop. Now.”"]
+
+
+ACRONYMS = """extends: requires
+message: "'{match}' has no definition"
+window: document
+first: '\\b([A-Z]{3,5})\\b'
+second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
+exceptions: [ABC]
+"""
+
+
+def test_capture_groups_work_as_in_vales_conditional(tmp_path):
+    text = ("The World Health Organization (WHO) is an agency. We can use WHO now, and ABC,\n"
+            "but not DAFB.\n")
+    assert lint(tmp_path, ACRONYMS, text) == [("needs", 2, 9, "'DAFB' has no definition")]
+
+
+def test_data_files_and_word_edges(tmp_path):
+    rule = ('extends: requires\nmessage: "{match}"\nfirst-file: firsts.txt\nsecond-file: seconds.txt\n'
+            "nonword: false\nignorecase: true\n")
+    data = {"firsts.txt": "# claims\nclaim(?:s|ed)\n", "seconds.txt": "said\naccording to\n"}
+    text = "Iran Claimed it. Iran claims it, according to the army. It was unsaid claimed.\n"
+    assert [f[1:3] for f in lint(tmp_path, rule, text, data)] == [(1, 6), (1, 71)]
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("second: x\n", 1, "needs 'first' or 'first-file'"),
+    ("first: x\n", 1, "needs 'second' or 'second-file'"),
+    ("first: '('\nsecond: x\n", 3, "bad regular expression"),
+    ("first: [x, '(']\nsecond: x\n", 3, "bad regular expression"),
+    ("first: x\nsecond: y\nwindow: page\n", 5, "'window' must be"),
+    ("first: x\nsecond: y\nwindow: paragraph\nafter: 1\n", 6, "needs 'window: sentence'"),
+    ("first: x\nsecond: y\nbefore: -1\n", 5, "must not be negative"),
+    ("first: x\nsecond-file: nope.txt\n", 4, "not found"),
+])
+def test_bad_options(tmp_path, body, line, words):
+    with pytest.raises(ConfigError) as caught:
+        lint(tmp_path, 'extends: requires\nmessage: "m"\n' + body, "x\n")
+    assert caught.value.line == line and words in caught.value.message
+
+
+def test_a_bad_pattern_in_a_data_file_names_the_file(tmp_path):
+    rule = 'extends: requires\nmessage: "m"\nfirst: x\nsecond-file: s.txt\n'
+    with pytest.raises(ConfigError) as caught:
+        lint(tmp_path, rule, "x\n", {"s.txt": "ok\n(\n"})
+    assert caught.value.line == 4 and "s.txt: bad regular expression" in caught.value.message
