@@ -285,10 +285,21 @@ def _rule_catalog(linters) -> dict:
 
 
 def _emit(text: str, output_file: Path | None, stream=None) -> None:
+    # A file name that is not UTF-8 comes back as its own bytes (surrogateescape), never a crash.
     if output_file is not None:
-        output_file.write_text(text, encoding="utf-8")
-    elif text:
-        (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
+        output_file.write_text(text, encoding="utf-8", errors="surrogateescape")
+        return
+    if not text:
+        return
+    text = text if text.endswith("\n") else text + "\n"
+    stream = stream or sys.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode(stream.encoding or "utf-8", "surrogateescape"))
+    binary.flush()
 
 
 def _statistics(reports) -> str:

@@ -294,3 +294,17 @@ def test_full_format_positions(workdir, capsys, source, newline, header, source_
     lines = out.splitlines()
     assert lines[0].startswith(header)
     assert lines[2:4] == [source_line, carets]
+
+
+@pytest.mark.parametrize("format_name", ["concise", "full", "json", "sarif", "github", "html"])
+def test_file_names_that_are_not_utf8(tmp_path, format_name):
+    # Run as a real process: the name's bytes must reach stdout unchanged, in every format.
+    folder = tmp_path / "site"
+    folder.mkdir()
+    name = b"caf\xe9-[Date].md"
+    with open(bytes(folder) + b"/" + name, "w", encoding="utf-8") as handle:
+        handle.write("Published [Date].\n")
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", format_name, "."],
+                            cwd=folder, capture_output=True)
+    assert result.returncode == 1, result.stderr
+    assert b"caf" in result.stdout and b"Traceback" not in result.stderr

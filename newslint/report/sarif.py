@@ -35,6 +35,8 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'\u201c\u2018(])")
 # RFC 3986 pchar minus ':' (a ':' in a relative reference's first segment would read as a scheme).
 _SAFE = "/!$&'()*+,;=@-._~"
+# A file name that is not UTF-8 reaches us with its bytes as surrogates; percent-encode the bytes.
+_RAW_BYTES = "surrogateescape"
 
 
 def render(results: Sequence[FileReport], options: ReportOptions) -> str:
@@ -160,9 +162,9 @@ def artifact_uri(path: str, sep: str = os.sep) -> str:
     """
     posix = path.replace(sep, "/") if sep != "/" else path
     if re.match(r"^[A-Za-z]:/", posix):  # a Windows drive: file:///C:/...
-        return "file:///" + posix[:2] + quote(posix[2:], safe=_SAFE)
+        return "file:///" + posix[:2] + quote(posix[2:], safe=_SAFE, errors=_RAW_BYTES)
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe=_SAFE)
+        return "file://" + quote(posix, safe=_SAFE, errors=_RAW_BYTES)
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe=_SAFE)
+    return quote(posix, safe=_SAFE, errors=_RAW_BYTES)
