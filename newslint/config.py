@@ -22,7 +22,7 @@ from .errors import ConfigError
 from .findings import Severity
 from .rules import Rule, builtin_packs, load_pack
 from .schema import OptionError, build_options
-from .yamlfile import YamlDoc, read_yaml_file
+from .yamlfile import MAX_FILE_BYTES, YamlDoc, read_yaml_file
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 LevelName = Literal["error", "warning", "info", "suggestion"]
@@ -247,6 +247,9 @@ def _read_config_file(path: Path) -> YamlDoc:
     if path.name != "pyproject.toml":
         return read_yaml_file(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # the same bound as YAML config and rule files
+            raise ConfigError(path, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as err:

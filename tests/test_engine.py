@@ -176,3 +176,11 @@ def test_data_files_resolve_in_the_pack_data_folder(tmp_path):
     findings = lint_text(text, config=config)
     assert [(f.rule, f.message) for f in findings] == [("banned-word", "Avoid 'slams'."),
                                                        ("banned-word", "Avoid 'Shock'.")]
+
+
+def test_oversized_pyproject_config_is_refused(tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.newslint]\nignore = []\n" + "# padding\n" * 150_000)
+    with pytest.raises(ConfigError) as error:
+        load_settings(config)
+    assert str(error.value) == f"{config}:1: file is {config.stat().st_size:,} bytes; the limit is 1,000,000"
