@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..document import Document
 from ..prose import ProseBlock
@@ -28,23 +28,35 @@ class BlockSentences:
     """(start, end) of each sentence, in the block's prose coordinates, whitespace trimmed."""
 
 
-def block_sentences(document: Document, scope: tuple[str, ...]) -> Iterator[BlockSentences]:
-    """Each block of `scope` with its sentences, in document order."""
+def block_sentences(document: Document, scope: tuple[str, ...],
+                    wanted: Callable[[ProseBlock], bool] | None = None) -> Iterator[BlockSentences]:
+    """Each block of `scope` with its sentences, in document order.
+
+    `wanted`, when given, picks the blocks worth splitting: finding sentences costs far more than
+    a regex over the block, so callers that look for a pattern first skip the blocks without it.
+    """
     current: ProseBlock | None = None
     spans: list[tuple[int, int]] = []
+    keep = False
     for chunk in document.analysed(scope):
         if chunk.block is not current:
-            if current is not None:
+            if current is not None and keep:
                 yield BlockSentences(current, tuple(spans))
             current, spans = chunk.block, []
+            keep = wanted is None or wanted(current)
+        if not keep:
+            continue
+        text = current.text
         for sentence in chunk.doc.sents:
-            text = sentence.text
-            if not text.strip():
+            # Slices of the block's own text: rebuilding Span.text token by token costs far more.
+            start, end = chunk.base + sentence.start_char, chunk.base + sentence.end_char
+            piece = text[start:end]
+            stripped = piece.strip()
+            if not stripped:
                 continue
-            start = chunk.base + sentence.start_char + (len(text) - len(text.lstrip()))
-            end = chunk.base + sentence.end_char - (len(text) - len(text.rstrip()))
-            spans.append((start, end))
-    if current is not None:
+            start += len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(stripped)))
+    if current is not None and keep:
         yield BlockSentences(current, tuple(spans))
 
 

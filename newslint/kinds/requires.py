@@ -93,8 +93,14 @@ def _read_patterns(path, key: str) -> tuple[str, ...]:
 def check(document: Document, rule) -> Iterator[Hit]:
     options: Options = rule.options
     if options.window == "sentence":
-        for unit in block_sentences(document, rule.scope):
-            yield from _judge_sentences(options, unit.block, unit.spans)
+        firsts: dict[int, list] = {}
+
+        def has_first(block) -> bool:
+            firsts[id(block)] = _firsts(options, block)
+            return bool(firsts[id(block)])
+
+        for unit in block_sentences(document, rule.scope, wanted=has_first):
+            yield from _judge_sentences(options, unit.block, unit.spans, firsts[id(unit.block)])
         return
     blocks = list(document.prose(rule.scope))
     whole = _Window([(block, 0, len(block.text)) for block in blocks], options)
@@ -103,7 +109,7 @@ def check(document: Document, rule) -> Iterator[Hit]:
         yield from _judge(options, block, _firsts(options, block), window)
 
 
-def _judge_sentences(options: Options, block, spans) -> Iterator[Hit]:
+def _judge_sentences(options: Options, block, spans, matches: list) -> Iterator[Hit]:
     """Each match of `first` against the sentences it spans, widened by `before` and `after`.
 
     Matches are found in the whole block, not sentence by sentence, because the sentencizer may
@@ -111,7 +117,7 @@ def _judge_sentences(options: Options, block, spans) -> Iterator[Hit]:
     if not spans:
         return
     windows: dict[tuple[int, int], _Window] = {}
-    for match in _firsts(options, block):
+    for match in matches:
         first = _sentence_of(spans, match.start())
         last = max(first, _sentence_of(spans, match.end() - 1))
         low, high = max(0, first - options.before), min(len(spans) - 1, last + options.after)
