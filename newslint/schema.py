@@ -85,20 +85,15 @@ def _convert(value: Any, hint: Any, key: str, at: tuple, data_dir: Path | None) 
     wrong = OptionError(key, f"'{key}' must be {describe(hint)}, not {_show(value)}", *at)
     if hint is Any:
         return value
-    if hint is DataFile:
+    if hint is DataFile or hint is DataDir:
         if not isinstance(value, str) or not value:
             raise wrong
         path = (data_dir or Path(".")) / value
-        if not path.is_file():
-            raise OptionError(key, f"data file {value!r} not found in {data_dir}", *at)
-        return DataFile(path)
-    if hint is DataDir:
-        if not isinstance(value, str) or not value:
-            raise wrong
-        path = (data_dir or Path(".")) / value
-        if not path.is_dir():
-            raise OptionError(key, f"data folder {value!r} not found in {data_dir}", *at)
-        return DataDir(path)
+        wants_file = hint is DataFile
+        if not (path.is_file() if wants_file else path.is_dir()):
+            what = "file" if wants_file else "folder"
+            raise OptionError(key, f"data {what} {value!r} not found in {data_dir}", *at)
+        return hint(path)
     if origin is Literal:
         if value not in args:
             raise wrong
