@@ -7,10 +7,11 @@ import re
 import pytest
 from rich.cells import cell_len
 
-from newslint.findings import Finding, Fix, Severity, Span
+from newslint.findings import Fix, Severity, Span
 from newslint.report import RuleInfo, FileReport, ReportOptions, renderer
 from newslint.report import concise, full
 from newslint.report import json as json_report
+from report_helpers import finding, span_of
 
 # A CRLF file with front matter, an emoji, a table and a sentence that wraps.
 ARTICLE = (
@@ -28,15 +29,6 @@ ARTICLE = (
 )
 
 
-def span_of(source: str, text: str, occurrence: int = 0) -> Span:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.index(text, start + 1)
-    return Span(start, start + len(text))
-
-
-def finding(rule, severity, message, span, fix=None, path="content/a.md"):
-    return Finding(rule, severity, message, path, span, fix)
 
 
 HUNDREDS = span_of(ARTICLE, "Hundreds were killed")

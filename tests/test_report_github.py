@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newslint.cli import main
-from newslint.findings import Finding, Fix, Severity, Span
+from newslint.findings import Fix, Severity, Span
 from newslint.report import FileReport, ReportOptions, renderer
 from newslint.report.github import escape_data, escape_property
+from report_helpers import finding, span_of
 
 ARTICLE = (
     "---\r\n"
@@ -20,13 +21,6 @@ ARTICLE = (
 )
 
 
-def span_of(source: str, text: str) -> Span:
-    start = source.index(text)
-    return Span(start, start + len(text))
-
-
-def finding(rule, severity, message, span, fix=None, path="content/a.md"):
-    return Finding(rule, severity, message, path, span, fix)
 
 
 HUNDREDS = span_of(ARTICLE, "Hundreds were killed")

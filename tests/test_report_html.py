@@ -10,6 +10,7 @@ from newslint.findings import Finding, Fix, Severity, Span
 from newslint.lines import LineIndex
 from newslint.report import FORMATS, FileReport, ReportOptions, RuleInfo, renderer
 from newslint.report import html as html_report
+from report_helpers import span_of
 
 PARAGRAPH = ("Hundreds were killed in the storm on Tuesday, officials said, as rescue teams worked "
              "through the night to reach villages cut off by the floods. " * 6).strip()
@@ -23,12 +24,6 @@ ARTICLE = (
     "crowd dispersed before\tdawn.\n"
 )
 
-
-def span_of(source: str, text: str, occurrence: int = 0) -> Span:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.index(text, start + 1)
-    return Span(start, start + len(text))
 
 
 def finding(rule, severity, span, message="A message.", fix=None, path="content/a.md"):

@@ -9,10 +9,11 @@ import pytest
 
 import newslint
 from newslint.cli import main
-from newslint.findings import Finding, Fix, Severity, Span
+from newslint.findings import Fix, Severity, Span
 from newslint.report import FileReport, ReportOptions, RuleInfo, renderer
 from newslint.report import sarif
 from newslint.report.sarif import artifact_uri, first_sentence
+from report_helpers import finding, span_of
 
 SCHEMA_PATH = Path(__file__).parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -27,15 +28,6 @@ ARTICLE = (
 )
 
 
-def span_of(source: str, text: str, occurrence: int = 0) -> Span:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = source.index(text, start + 1)
-    return Span(start, start + len(text))
-
-
-def finding(rule, severity, message, span, fix=None, path="content/a.md"):
-    return Finding(rule, severity, message, path, span, fix)
 
 
 HUNDREDS = span_of(ARTICLE, "Hundreds were killed")
