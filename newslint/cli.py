@@ -364,7 +364,8 @@ def _explain_rule(args: argparse.Namespace) -> int:
         lines.append(f"Docs: {rule.link}")
     for label, examples in (("Flagged", rule.examples.bad), ("Not flagged", rule.examples.good)):
         if examples:
-            lines += ["", f"{label}:"] + [f"  {example}" for example in examples]
+            # Multi-line examples (front matter and body) keep their shape, indented as a block.
+            lines += ["", f"{label}:"] + ["  " + example.rstrip("\n").replace("\n", "\n  ") for example in examples]
     print("\n".join(lines))
     return EXIT_CLEAN
 

@@ -308,3 +308,16 @@ def test_file_names_that_are_not_utf8(tmp_path, format_name):
                             cwd=folder, capture_output=True)
     assert result.returncode == 1, result.stderr
     assert b"caf" in result.stdout and b"Traceback" not in result.stderr
+
+
+def test_rule_explanation_indents_multi_line_examples(workdir, capsys):
+    write(workdir / ".newslint.yaml", "packs: [house]\n")
+    write(workdir / "house" / "no-slang.yaml",
+          "extends: existence\nmessage: \"Avoid '{match}'.\"\ndescription: Slang.\ntokens: [gonna]\n"
+          "examples:\n  bad: [\"---\\ntitle: x\\n---\\nWe gonna win.\\n\"]\n  good: [We will win.]\n")
+    code, out, _ = run(capsys, "rule", "no-slang")
+    assert code == 0
+    lines = out.splitlines()
+    flagged = lines[lines.index("Flagged:") + 1 : lines.index("Not flagged:")]
+    assert flagged == ["  ---", "  title: x", "  ---", "  We gonna win.", ""]
+    assert lines[lines.index("Not flagged:") + 1 :] == ["  We will win."]
