@@ -14,18 +14,13 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import NewslintError
+from .errors import NewslintError, UsageError
 from .findings import Severity
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb")
 PROGRESS_MIN_FILES = 50
-
-
-class UsageError(NewslintError):
-    def __str__(self) -> str:
-        return f"newslint: error: {self.args[0]}"
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,6 +10,13 @@ class NewslintError(Exception):
     """Something the user must fix before newslint can run (exit 2)."""
 
 
+class UsageError(NewslintError):
+    """A command line, or a file named on it, that newslint cannot act on."""
+
+    def __str__(self) -> str:
+        return f"newslint: error: {self.args[0]}"
+
+
 class ConfigError(NewslintError):
     def __init__(self, path: object, line: int | None, message: str) -> None:
         super().__init__(message)

@@ -19,17 +19,12 @@ from typing import Any
 
 import yaml
 
-from .errors import NewslintError
+from .errors import UsageError
 from .kb import KnowledgeBase, PartialDate
 
 WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q\d+)$")
 # Wikidata's time precisions: 9 year, 10 month, 11 day.
 PRECISION_PARTS = {9: 1, 10: 2, 11: 3}
-
-
-class KbImportError(NewslintError):
-    def __str__(self) -> str:
-        return f"newslint: error: {self.args[0]}"
 
 
 @dataclass(frozen=True)
@@ -48,13 +43,13 @@ def read_rows(path: Path) -> list[Row]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
-        raise KbImportError(f"{path}: cannot read: {err}") from None
+        raise UsageError(f"{path}: cannot read: {err}") from None
     except json.JSONDecodeError as err:
-        raise KbImportError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
+        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
     try:
         bindings = data["results"]["bindings"]
     except (KeyError, TypeError):
-        raise KbImportError(f"{path}: not a SPARQL JSON result (no results.bindings)") from None
+        raise UsageError(f"{path}: not a SPARQL JSON result (no results.bindings)") from None
     rows = []
     for number, binding in enumerate(bindings, start=1):
         try:
@@ -64,7 +59,7 @@ def read_rows(path: Path) -> list[Row]:
                 _time(binding, "start"), _time(binding, "end"),
                 bool(_value(binding, "acting")) and _value(binding, "acting") not in ("false", "0")))
         except (KeyError, ValueError) as err:
-            raise KbImportError(f"{path}: result row {number}: {err}") from None
+            raise UsageError(f"{path}: result row {number}: {err}") from None
     return rows
 
 
@@ -100,7 +95,7 @@ def _time(binding: dict, name: str) -> PartialDate | None:
 def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
     """The knowledge-base file for these rows: one office per position, people by their labels."""
     if not rows:
-        raise KbImportError("the query returned no rows")
+        raise UsageError("the query returned no rows")
     people: dict[str, dict] = {}
     ids: dict[str, str] = {}
     offices: dict[str, dict] = {}
@@ -204,9 +199,9 @@ def who(linter, title: str, country: str | None, on: dt.date) -> list[str]:
         code = kb.country_code(country)
         if code is None:
             known = ", ".join(f"{c} ({n})" for c, n in sorted(kb.countries.items()))
-            raise KbImportError(f"unknown country {country!r}; the knowledge base has {known}")
+            raise UsageError(f"unknown country {country!r}; the knowledge base has {known}")
     lines = describe_holders(kb, title, on, code)
     if not lines:
-        raise KbImportError(f"no office in the knowledge base is titled {title!r}"
+        raise UsageError(f"no office in the knowledge base is titled {title!r}"
                             + (f" in {country}" if country else ""))
     return lines

@@ -17,17 +17,12 @@ from typing import Sequence
 
 from .config import Settings, default_settings, find_config, load_settings
 from .engine import Linter, Selection
-from .errors import NewslintError
+from .errors import UsageError
 from .fixes import apply_fixes
 from .rules import Rule, builtin_packs
 from .yamlfile import read_yaml_file
 
 EXAMPLE_PATH = "example.md"
-
-
-class TargetError(NewslintError):
-    def __str__(self) -> str:
-        return f"newslint: error: {self.args[0]}"
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ def _plan(targets: Sequence[str], config: Path | None, isolated: bool, cwd: Path
         elif target in builtin:
             packs.append(builtin[target])
         else:
-            raise TargetError(f"{target}: not a rule file (.yaml), a pack folder or a built-in pack "
+            raise UsageError(f"{target}: not a rule file (.yaml), a pack folder or a built-in pack "
                               f"({', '.join(builtin)})")
     plan = [(_settings_for(pack, cwd), None) for pack in packs]
     plan += [(_settings_for(folder, cwd), only) for folder, only in files.items()]
