@@ -11,6 +11,13 @@ from newslint.engine import Linter
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """A fresh folder that is also the current directory, as a user's site would be."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def default_linter() -> Linter:
     return Linter(default_settings(FIXTURES))

@@ -24,12 +24,6 @@ FIXED = "While talks continued, the strikes stopped.\n"
 DATED_1_1 = "dated-word [info] [*] Use 'While' rather than 'Whilst'."
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(capsys, *argv: str) -> tuple[int, list[str], str]:
     code = main(list(argv))
     out, err = capsys.readouterr()

@@ -16,12 +16,6 @@ DATED = "Whilst talks continued, the strikes stopped.\n"
 CLEAN = "Talks resumed on Monday in Ankara.\n"
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def write(path: Path, text: str, newline: str = "\n") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.replace("\n", newline).encode("utf-8"))
