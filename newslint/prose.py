@@ -7,8 +7,10 @@ prose character back to the source, so findings land on the right line and colum
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .findings import Span
+from .prefilter import fold
 from .textmap import OffsetMap
 
 # The scopes a rule may name (DESIGN.md §4); front-matter is not prose and is handled apart.
@@ -26,6 +28,11 @@ class ProseBlock:
     def source_span(self, start: int, end: int) -> Span:
         """The source span of prose characters start..end."""
         return self.offsets.span(start, end)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text casefolded for prefilters (prefilter.fold), computed once for all kinds."""
+        return fold(self.text)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import yaml
 from ..document import Document
 from ..findings import Hit
 from ..patterns import compile_pattern
+from ..prefilter import WordPrefilter
 from .metric_text import block_sentences
 
 NUMBER_WORDS = {
@@ -48,6 +49,13 @@ class Vocabulary:
     event_pattern: re.Pattern
     approximator_pattern: re.Pattern | None
     different_event_pattern: re.Pattern | None
+    outcome_words: WordPrefilter
+    event_words: WordPrefilter
+
+    def may_count(self, block) -> bool:
+        """Whether a block could hold a sentence with both an outcome and an event: only such
+        blocks are split into sentences."""
+        return self.outcome_words.may_match(block.folded) and self.event_words.may_match(block.folded)
 
 
 def read_vocabulary(path: Path) -> Vocabulary:
@@ -89,6 +97,8 @@ def read_vocabulary(path: Path) -> Vocabulary:
         approximator_pattern=(compile_pattern(rf"(?<!\w)(?:{lists['approximators']})\s+$", ignorecase=True)
                               if lists["approximators"] else None),
         different_event_pattern=_words(lists["different-event"]) if lists["different-event"] else None,
+        outcome_words=WordPrefilter.of(groups["outcomes"]),
+        event_words=WordPrefilter.of(groups["events"]),
     )
 
 
@@ -113,7 +123,7 @@ class Count:
 
 def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) -> Iterator[Hit]:
     first: dict[tuple, Count] = {}
-    for index, unit in enumerate(block_sentences(document, scope)):
+    for index, unit in enumerate(block_sentences(document, scope, wanted=vocabulary.may_count)):
         for start, end in unit.spans:
             for count in _counts(unit.block, index, start, end, vocabulary):
                 earlier = first.setdefault(count.key, count)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import regex
+
 from ..document import Document
 from ..findings import Fix, Hit
 from ..patterns import compile_pattern
@@ -22,6 +24,16 @@ NEEDS_NLP = False
 PLACEHOLDERS = ("match", "word")
 
 DEFAULT_TOKEN = r"[^\W_]+(?:['’][^\W_]+)*"
+
+# A block holds two equal DEFAULT_TOKENs in a row only if its casefolded text holds a token X,
+# white space, and X again: one search per block, several times cheaper than walking every
+# token, and only about one block in 500 passes it. It is exact, not a heuristic: casefolding is
+# per character and, under `regex`'s classes (those the token pattern runs with), never turns a
+# word character into a non-word one or back; DEFAULT_TOKEN's matches are maximal, so neither
+# copy touches a word character and the first does not follow one and an apostrophe (which also
+# keeps the search linear); and str.isspace(), which `_continues` uses, takes \x1c-\x1f too.
+_MAYBE_REPEATED = regex.compile(
+    r"(?<![^\W_])(?<![^\W_]['’])([^\W_]++(?:['’][^\W_]++)*+)[\s\x1c-\x1f]+\1(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -57,32 +69,41 @@ class Options:
 
 def check(document: Document, rule) -> Iterator[Hit]:
     options: Options = rule.options
+    prefiltered = options.tokens == (DEFAULT_TOKEN,)
     for block in document.prose(rule.scope):
-        text = block.text
-        run: list[re.Match] = []  # consecutive equal tokens
-        for match in options.pattern.finditer(text):
-            if not match.group().strip():
-                continue
-            if run and _continues(options, text, run[-1], match):
-                run.append(match)
-                continue
-            yield from _flush(document, block, run, options)
-            run = [match]
-        yield from _flush(document, block, run, options)
+        if prefiltered and not may_repeat(block.text):
+            continue
+        for first, last in repeated_runs(block.text, options):
+            hit = _hit(document, block, first, last, options)
+            if hit is not None:
+                yield hit
+
+
+def may_repeat(text: str) -> bool:
+    """False only where no two DEFAULT_TOKENs in a row are equal, ignoring case."""
+    return _MAYBE_REPEATED.search(text.casefold()) is not None
+
+
+def repeated_runs(text: str, options: Options) -> Iterator[tuple[re.Match, re.Match]]:
+    """The first and last token of each run of equal tokens longer than `max` allows."""
+    run: list[re.Match] = []  # consecutive equal tokens
+    for match in options.pattern.finditer(text):
+        if not match.group().strip():
+            continue
+        if run and _continues(options, text, run[-1], match):
+            run.append(match)
+            continue
+        if len(run) - 1 > options.max:
+            yield run[0], run[-1]
+        run = [match]
+    if len(run) - 1 > options.max:
+        yield run[0], run[-1]
 
 
 def _continues(options: Options, text: str, previous: re.Match, match: re.Match) -> bool:
     word = match.group().strip()
     return (options.same(word, previous.group().strip()) and (not options.alpha or word.isalpha())
             and (previous.end() == match.start() or text[previous.end() : match.start()].isspace()))
-
-
-def _flush(document: Document, block, run: list[re.Match], options: Options) -> Iterator[Hit]:
-    """One hit for a run of equal tokens longer than `max` allows."""
-    if len(run) - 1 > options.max:
-        hit = _hit(document, block, run[0], run[-1], options)
-        if hit is not None:
-            yield hit
 
 
 def _hit(document: Document, block, first: re.Match, last: re.Match, options: Options) -> Hit | None:

@@ -1,0 +1,73 @@
+"""Cheap block-level tests that let a kind skip the blocks its real search cannot match.
+
+Most prose holds none of the words a rule looks for: no casualty verb, no "ambush", no
+"knowledge cutoff". A kind that would otherwise split every block into sentences, or run a
+Matcher or a dozen regexes over it, first asks a `WordPrefilter` whether the block could hold
+one of its words at all. The answer must never be a wrong "no": a prefilter is a superset of
+the search it guards, so findings stay exactly what they were without it; a wrong "yes" only
+costs the time the kind would have spent anyway.
+
+Matching is case-insensitive, on `fold(text)`. Rule patterns run on the `regex` module with
+IGNORECASE (simple case folding); folding both sides with str.casefold() (full case folding)
+keeps every such match, with one exception handled in `fold`: `regex` lets "İ" match "i",
+while casefold() turns it into "i" plus a combining dot. The phrases are literal; white space
+inside one matches any run of white space, as the kinds' own patterns do (`\\s+`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+_DOTTED_I = "i\u0307"
+
+
+def fold(text: str) -> str:
+    """Text for a WordPrefilter: casefolded, with the casefolded capital dotted I read as i."""
+    folded = text.casefold()
+    return folded.replace(_DOTTED_I, "i") if _DOTTED_I in folded else folded
+
+
+@dataclass(frozen=True)
+class WordPrefilter:
+    """Whether a folded text could hold any of some literal phrases, ignoring word edges."""
+
+    pattern: re.Pattern
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> WordPrefilter:
+        words = {tuple(fold(phrase).split()) for phrase in phrases}
+        if () in words:  # an empty phrase matches anywhere: every text passes
+            return cls(re.compile(""))
+        # Stdlib `re` is safe here: the pattern is built from escaped literals, so it cannot
+        # backtrack badly, and it runs case-sensitively on folded text, where `re` skips
+        # quickly to the first characters the trie can start with.
+        return cls(re.compile(_trie_pattern(sorted(words))))
+
+    def may_match(self, folded: str) -> bool:
+        return self.pattern.search(folded) is not None
+
+
+def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
+    """One regex for many phrases, sharing prefixes ("kill(?:ed|ing)"): a plain alternation
+    tries every phrase at every position, the trie one character per position."""
+    trie: dict = {}
+    for words in phrases:
+        node = trie
+        for index, word in enumerate(words):
+            if index:
+                node = node.setdefault(" ", {})
+            for char in word:
+                node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie) or ""
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [(r"\s+" if key == " " else re.escape(key)) + _node_pattern(child)
+                for key, child in sorted(node.items()) if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # Any phrase ending here already matches: the longer ones need not be tried.
+    return "" if "" in node else body

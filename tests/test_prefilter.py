@@ -1,0 +1,74 @@
+"""Prefilters may say "yes" wrongly, never "no": each is checked against the search it guards.
+
+Texts are drawn from the characters where a careless prefilter would go wrong: case pairs whose
+folding differs ("İ", "ß", "ſ", the Kelvin sign, final sigma), combining marks, apostrophes,
+the underscore, and the separators str.isspace() takes but `regex`'s \\s does not.
+"""
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newslint.kinds.repetition import DEFAULT_TOKEN, Options, may_repeat, repeated_runs
+from newslint.prefilter import WordPrefilter, fold
+
+EXAMPLES = 400
+
+PIECES = ["the", "The", "THE", "in", "In", "İn", "in\u0307", "ß", "SS", "ss", "ẞ", "ſ", "s", "K", "\u212a",
+          "k", "σ", "ς", "Σ", "\u0345", "ι", "'", "’", "_", "-", ".", "(", ")", " ", "  ", "\n", "\t",
+          "\x1c", "\x1f", "\u00a0", "é", "e\u0301", "²", "1", "a", "b", "ab"]
+texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(texts, st.booleans(), st.booleans())
+@example("Straße STRASSE", True, True)
+@example("ſ s", True, True)
+@example("K k", True, True)
+@example("İn in", True, False)
+@example("in\x1cin", False, False)
+def test_may_repeat_holds_wherever_the_default_token_repeats(text, ignorecase, alpha):
+    options = Options(ignorecase=ignorecase, alpha=alpha)
+    if any(repeated_runs(text, options)):
+        assert may_repeat(text)
+
+
+def test_may_repeat_answers_no_on_ordinary_prose():
+    assert not may_repeat("Data analysis is the idea: a plan, and the end.")
+    assert may_repeat("The the strikes began.")
+    assert may_repeat("It was\nwas over (the THE end).")
+
+
+def test_may_repeat_is_linear_on_a_long_run_without_spaces():
+    assert not may_repeat("a'" * 100_000)  # would take minutes if each start rescanned the run
+    assert not may_repeat("a." * 100_000)
+
+
+phrases = st.lists(st.lists(st.sampled_from(["in", "İn", "ss", "ß", "kill", "killed", "K", "σ", "é"]),
+                            min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(phrases, texts)
+@example(["in"], "İN")
+@example(["ss"], "ẞ")
+@example(["kill"], "KILL")
+def test_word_prefilter_holds_wherever_the_ignorecase_pattern_matches(words, text):
+    # The form the kinds compile their word lists to (consistency_counts._alternation).
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    if regex.search(body, text, regex.IGNORECASE | regex.V0):
+        assert WordPrefilter.of(words).may_match(fold(text))
+
+
+def test_word_prefilter_shares_prefixes_and_stops_at_the_shortest_phrase():
+    prefilter = WordPrefilter.of(["killed", "kill", "car bomb", "ambush"])
+    assert prefilter.pattern.pattern == r"(?:ambush|car\s+bomb|kill)"
+    assert prefilter.may_match(fold("The CAR\n  BOMB went off"))
+    assert prefilter.may_match(fold("KİLL"))
+    assert not prefilter.may_match(fold("The car was bombed"))
+
+
+def test_default_token_is_the_one_may_repeat_is_proved_for():
+    # may_repeat's exactness argument rests on this shape: maximal runs with inner apostrophes.
+    assert DEFAULT_TOKEN == r"[^\W_]+(?:['’][^\W_]+)*"
