@@ -72,3 +72,47 @@ def test_word_prefilter_shares_prefixes_and_stops_at_the_shortest_phrase():
 def test_default_token_is_the_one_may_repeat_is_proved_for():
     # may_repeat's exactness argument rests on this shape: maximal runs with inner apostrophes.
     assert DEFAULT_TOKEN == r"[^\W_]+(?:['’][^\W_]+)*"
+
+
+WORDS = ["as", "As", "my", "My", "MY", "last", "update", "knowledge", "the", "ǅ", "İ", "ß"]
+token_specs = st.tuples(
+    st.sampled_from(["LOWER", "ORTH", "TEXT", "LENGTH"]),
+    st.one_of(st.sampled_from(WORDS), st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)),
+    st.sampled_from([None, "?", "*", "+", "!", "{1,2}"]))
+
+
+def _token(spec) -> dict:
+    attribute, value, op = spec
+    if attribute == "LENGTH":  # not an anchor: must never make a pattern look impossible
+        value = [len(v) for v in value] if isinstance(value, list) else len(value)
+    token = {attribute: {"IN": value} if isinstance(value, list) else value}
+    if op is not None:
+        token["OP"] = op
+    return token
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(token_specs, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.lists(st.sampled_from(WORDS + [" ", ", ", ". "]), max_size=12).map(" ".join))
+def test_sequence_anchors_hold_wherever_the_matcher_matches(patterns, text):
+    from newslint.kinds.sequence import Options
+    from newslint.nlp import pipeline
+
+    options = Options(tuple([_token(spec) for spec in pattern] for pattern in patterns))
+    doc = pipeline()(text)
+    if options.matcher()(doc):
+        assert options.may_match(doc)
+
+
+def test_sequence_anchors_skip_prose_without_the_words():
+    from newslint.kinds.sequence import Options
+    from newslint.nlp import pipeline
+
+    options = Options(([{"LOWER": {"IN": ["as", "since"]}}, {"LOWER": "of", "OP": "?"}, {"LOWER": "my"}],))
+    options.matcher()
+    assert not options.may_match(pipeline()("As of Monday, the ceasefire held."))
+    assert options.may_match(pipeline()("As of my last update"))
+    # Hashes of the value as written, as the Matcher compares them: {LOWER: My} never matches.
+    options = Options(([{"LOWER": "My"}],))
+    options.matcher()
+    assert not options.may_match(pipeline()("My my"))

@@ -38,10 +38,23 @@ OPERATORS = re.compile(r"^(?:[!?+*]|\{\d*,?\d*\})$")
 TEXT_ATTRIBUTES = {"ORTH": "text", "TEXT": "text", "NORM": "norm_", "LOWER": "lower_", "SHAPE": "shape_"}
 
 
+# Attributes whose values a pattern can require outright, by the array spaCy keeps them in.
+_ANCHOR_ATTRIBUTES = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A token every match of one pattern holds: its `attribute` is one of `values` (hashes)."""
+
+    attribute: str
+    values: frozenset[int]
+
+
 @dataclass(frozen=True)
 class Options:
     patterns: tuple[Any, ...]
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _anchors: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.patterns:
@@ -62,7 +75,47 @@ class Options:
             extensions: dict = {}  # this rule's own patterns: one that gives up stops this rule only
             matcher.add("rule", [_safe_regexes(p, extensions) for p in self.patterns])
             self._matcher.append(matcher)
+            self._anchors.append(tuple(_anchors(p, matcher.vocab.strings) for p in self.patterns))
         return self._matcher[0]
+
+    def may_match(self, doc) -> bool:
+        """False only where some token every match needs is missing from the doc (for each
+        pattern), so the Matcher need not run: most prose has no "knowledge" or "cutoff"."""
+        anchors: tuple[tuple[Anchor, ...], ...] = self._anchors[0]
+        present: dict[str, set[int]] = {}
+        for pattern in anchors:
+            for anchor in pattern:
+                if anchor.attribute not in present:
+                    present[anchor.attribute] = set(doc.to_array(anchor.attribute).tolist())
+                if not anchor.values & present[anchor.attribute]:
+                    break
+            else:
+                return True  # every anchor of this pattern is there (or it has none)
+        return False
+
+
+def _anchors(pattern: list, strings) -> tuple[Anchor, ...]:
+    """The tokens of a pattern that every match holds: those without an operator that lets them
+    be skipped or negated, whose ORTH, TEXT or LOWER must equal a string or be IN a list. The
+    Matcher compares attribute hashes, so do the anchors: a value is taken as written, as the
+    Matcher takes it ({LOWER: My} never matches)."""
+    found = []
+    for token in pattern:
+        if token.get("OP", "+") != "+":
+            continue
+        for attribute, value in token.items():
+            if attribute not in _ANCHOR_ATTRIBUTES:
+                continue
+            if isinstance(value, dict):
+                value = value.get("IN")
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    continue
+            elif isinstance(value, str):
+                value = [value]
+            else:
+                continue
+            found.append(Anchor(_ANCHOR_ATTRIBUTES[attribute], frozenset(strings.add(v) for v in value)))
+    return tuple(found)
 
 
 def _check_pattern(pattern: Any) -> None:
@@ -98,8 +151,11 @@ def _check_pattern(pattern: Any) -> None:
 def check(document: Document, rule) -> Iterator[Hit]:
     from spacy.util import filter_spans
 
-    matcher = rule.options.matcher()
+    options: Options = rule.options
+    matcher = options.matcher()
     for chunk in document.analysed(rule.scope):
+        if not options.may_match(chunk.doc):
+            continue
         try:
             spans = matcher(chunk.doc, as_spans=True)
         except PatternTimeout as timeout:
