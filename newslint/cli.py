@@ -391,7 +391,8 @@ def _add_kb_commands(commands) -> None:
     importing.add_argument("-o", "--output", type=Path, help="write the YAML to this file")
     who = actions.add_parser("who", help="print who held an office on a date",
                              description="Print the holders of the offices with this title on a date.")
-    who.add_argument("title", help='a title or alias, e.g. "prime minister" or "secretary of state"')
+    who.add_argument("title", help='an alias ("prime minister", "PM"), an office\'s full title '
+                     '("Prime Minister of the United Kingdom") or its id (gb-prime-minister)')
     who.add_argument("--country", help="a code or name from the knowledge base (GB, United Kingdom)")
     who.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date (default: today)")
     who.add_argument("--config", type=Path)

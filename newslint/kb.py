@@ -204,8 +204,11 @@ class KnowledgeBase:
         return next((code for code, name in self.countries.items() if fold(name) == key), None)
 
     def who(self, title: str, on: dt.date, country: str | None = None) -> list[tuple[Office, tuple[Term, ...]]]:
-        """Each office with that title (in that country) and who held it on that day."""
-        offices = [o for o in self.offices_titled(title) if country is None or o.country == country]
+        """Each office with that title (in that country) and who held it on that day. The title
+        may be an alias ("PM"), the office's full title or its id ("gb-prime-minister")."""
+        key = fold(title)
+        named = [o for o in self.offices.values() if fold(o.title) == key or o.id == title.strip().lower()]
+        offices = [o for o in named or self.offices_titled(title) if country is None or o.country == country]
         return [(office, office.holders(on, on)) for office in offices]
 
 
