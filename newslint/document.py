@@ -1,13 +1,16 @@
 """Document: one article as the rules see it: source, front matter, prose blocks, line index.
 
-Parsing happens once, here; spaCy runs at most once per document, on first request, over the
-prose of every block (so rules with different scopes share one pass). A Document never reads
-files or knows about configuration: the engine gives it text and asks it questions.
+Parsing happens once, here. spaCy runs at most once per block, and only on the blocks some rule
+asks about: a kind names the blocks it wants (those where a cheap text prefilter matches), the
+document analyses those it has not analysed yet in one batch, and every rule after it shares
+the result. Most prose holds no date, claim or title, so most of it is never tokenized. A
+Document never reads files or knows about configuration: the engine gives it text and asks it
+questions.
 """
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .context import ArticleContext
 from .frontmatter import FrontMatter, parse_front_matter
@@ -25,6 +28,8 @@ class Document:
         self.context = context or ArticleContext()
         self.front_matter: FrontMatter = parse_front_matter(source)
         self.body: ParsedBody = parse_body(source, self.front_matter.body_start)
+        self._analysis: dict[int, tuple[Chunk, ...]] = {}
+        """spaCy's chunks of each block analysed so far, by the block's id."""
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -75,13 +80,21 @@ class Document:
             blocks.append(ProseBlock("front-matter", text, offsets))
         return tuple(blocks)
 
-    @cached_property
-    def _chunks(self) -> tuple[Chunk, ...]:
-        return tuple(analyse([*self.front_matter_blocks, *self.body.blocks]))
+    def analysed(self, scope: tuple[str, ...] = (),
+                 wanted: Callable[[ProseBlock], bool] | None = None) -> Iterator[Chunk]:
+        """spaCy's tokens and sentences for the blocks in `scope` (as `prose` picks them) that
+        `wanted` accepts, or all of them, in document order. `wanted` sees every block first."""
+        blocks = [block for block in self.prose(scope) if wanted is None or wanted(block)]
+        missing = [block for block in blocks if id(block) not in self._analysis]
+        if missing:
+            found: dict[int, list[Chunk]] = {id(block): [] for block in missing}
+            for chunk in analyse(missing):
+                found[id(chunk.block)].append(chunk)
+            self._analysis.update((key, tuple(chunks)) for key, chunks in found.items())
+        for block in blocks:
+            yield from self._analysis[id(block)]
 
-    def analysed(self, scope: tuple[str, ...] = ()) -> Iterator[Chunk]:
-        """spaCy's tokens and sentences for the blocks in `scope`."""
-        for chunk in self._chunks:
-            kind = chunk.block.kind
-            if (not scope and kind != "front-matter") or kind in scope:
-                yield chunk
+    @property
+    def analysed_blocks(self) -> int:
+        """How many blocks spaCy has analysed so far (for tests and benchmarks)."""
+        return len(self._analysis)

@@ -37,7 +37,9 @@ class WordPrefilter:
     @classmethod
     def of(cls, phrases: Iterable[str]) -> WordPrefilter:
         words = {tuple(fold(phrase).split()) for phrase in phrases}
-        if () in words:  # an empty phrase matches anywhere: every text passes
+        if () in words or any(w[0].startswith("\u0307") for w in words):
+            # An empty phrase matches anywhere. One that starts with a combining dot could lose
+            # it to `fold` merging it into an "i" before it: let every text pass.
             return cls(re.compile(""))
         # Stdlib `re` is safe here: the pattern is built from escaped literals, so it cannot
         # backtrack badly, and it runs case-sensitively on folded text, where `re` skips

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .date_patterns import Expression, Vocabulary, find_expressions, sentence_of
 from .findings import Span
+from .nlp import MAX_CHUNK_CHARS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -232,7 +233,7 @@ def article_dates(document: Document, vocabulary: Vocabulary) -> ArticleDates:
     by_vocabulary = _ANALYSES.setdefault(document, {})
     if vocabulary not in by_vocabulary:
         sentences = []
-        for chunk in document.analysed(()):
+        for chunk in document.analysed((), wanted=functools.partial(may_hold_dates, vocabulary)):
             by_sentence: dict[tuple[int, int], list[Expression]] = {}
             for expression in find_expressions(chunk.doc, vocabulary, _text(chunk)):
                 # The sentence of its last word: "Fri., 2023-03-04" starts in the one "Fri." ends.
@@ -241,6 +242,13 @@ def article_dates(document: Document, vocabulary: Vocabulary) -> ArticleDates:
                 sentences.append(DatedSentence(chunk, chunk.doc[start:end], tuple(inside)))
         by_vocabulary[vocabulary] = ArticleDates(_reference(document, vocabulary, sentences), tuple(sentences))
     return by_vocabulary[vocabulary]
+
+
+def may_hold_dates(vocabulary: Vocabulary, block) -> bool:
+    """False only where `find_expressions` would find nothing in the block: its prefilter has no
+    hit. A block short enough for one chunk is the chunk's text (`_text`); a longer one is cut
+    into chunks at spaces, and is analysed whatever its text."""
+    return len(block.text) > MAX_CHUNK_CHARS or vocabulary.prefilter.search(block.text) is not None
 
 
 def _text(chunk: Chunk) -> str:

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from newslint.kinds.repetition import DEFAULT_TOKEN, Options, may_repeat, repeated_runs
 from newslint.prefilter import WordPrefilter, fold
+from newslint.prose import ProseBlock
+from newslint.textmap import OffsetMap
 
 EXAMPLES = 400
 
@@ -102,6 +104,7 @@ def test_sequence_anchors_hold_wherever_the_matcher_matches(patterns, text):
     doc = pipeline()(text)
     if options.matcher()(doc):
         assert options.may_match(doc)
+        assert options.may_hold(ProseBlock("paragraph", text, OffsetMap(())))
 
 
 def test_sequence_anchors_skip_prose_without_the_words():
@@ -109,10 +112,10 @@ def test_sequence_anchors_skip_prose_without_the_words():
     from newslint.nlp import pipeline
 
     options = Options(([{"LOWER": {"IN": ["as", "since"]}}, {"LOWER": "of", "OP": "?"}, {"LOWER": "my"}],))
-    options.matcher()
     assert not options.may_match(pipeline()("As of Monday, the ceasefire held."))
     assert options.may_match(pipeline()("As of my last update"))
+    assert not options.may_hold(ProseBlock("paragraph", "As of Monday, the ceasefire held.", OffsetMap(())))
+    assert options.may_hold(ProseBlock("paragraph", "Economy: as planned", OffsetMap(())))  # text: a superset
     # Hashes of the value as written, as the Matcher compares them: {LOWER: My} never matches.
     options = Options(([{"LOWER": "My"}],))
-    options.matcher()
     assert not options.may_match(pipeline()("My my"))

@@ -1,7 +1,6 @@
 """The titles kind: finding titles beside names, and judging them against the knowledge base."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -175,17 +174,14 @@ def test_an_article_without_titles_never_loads_spacy_or_dates(linter):
     from newslint.kinds import titles
 
     assert list(titles.check(document, rule)) == []
-    assert "_chunks" not in document.__dict__
+    assert document.analysed_blocks == 0
 
 
-def test_judging_an_article_is_fast(linter):
+def test_an_article_dense_with_correct_titles_raises_nothing(linter):
+    # Speed is benchmarks/run.py's business; this is the correctness half of that old concern.
     sentence = ("Prime Minister Rishi Sunak met German Chancellor Olaf Scholz, Secretary of State Antony "
                 "Blinken and Iran's President Raisi to discuss the budget with officials and aides. ")
-    body = sentence * 40  # about 1,000 words, 160 titles
-    source = f"---\ndate: 2023-05-02\n---\n{body}\n"
-    linter.lint("warm.md", source)
-    started = time.perf_counter()
-    linter.lint("a.md", source)
-    assert time.perf_counter() - started < 2.0  # spaCy and dates included; the KB part is microseconds
+    source = f"---\ndate: 2023-05-02\n---\n{sentence * 40}\n"  # about 1,000 words, 160 titles
+    assert linter.lint("a.md", source) == []
     rule = next(r for r in linter.rules if r.id == "title-mismatch")
     assert rule.severity == Severity.ERROR

@@ -19,6 +19,7 @@ from ..document import Document
 from ..findings import Hit, Severity, Span
 from ..nlp import Chunk
 from ..patterns import alternation, compile_pattern
+from ..prefilter import WordPrefilter
 from ..schema import DataFile, OptionError
 from . import claims as c
 from . import sourcing
@@ -105,6 +106,7 @@ class Options:
 
             nlp = pipeline()
             claim_words, every_list = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
+            first_words = set()
             for category, entries in self.lexicon.lists.items():
                 if not entries:
                     continue
@@ -112,8 +114,18 @@ class Options:
                 every_list.add(category, patterns)
                 if category in (c.AFTER, c.BEFORE):
                     claim_words.add(category, patterns)
-            self._matcher.extend((claim_words, every_list))
+                    first_words.update(doc[0].text for doc in patterns if len(doc))
+            # A block's text holds the first token of any claim word its doc holds (nlp.py's
+            # masking aside, which only a claim word made of x's could meet).
+            text_filter = (WordPrefilter.of(first_words) if all(w.strip("xX") for w in first_words)
+                           else WordPrefilter.of([""]))
+            self._matcher.extend((claim_words, every_list, text_filter))
         return self._matcher[0], self._matcher[1]
+
+    def may_claim(self, block) -> bool:
+        """False only where the block's text holds no claim word: spaCy need not tokenize it."""
+        self.matchers()
+        return self._matcher[2].may_match(block.folded)
 
 
 def _joined(key: str, path, *, escape: bool, ignorecase: bool) -> re.Pattern | None:
@@ -204,7 +216,10 @@ class Article:
         Windows never cross a block or a row, so only blocks and rows holding a claim word are
         split into sentences: most of an article costs one prefilter match per chunk.
         """
-        chunks = list(self.document.analysed(self.scope))
+        # A row's cells are one unit: where one cell may hold a claim word, all are analysed.
+        candidates = {_block_group(block) for block in self.document.prose(self.scope)
+                      if self.options.may_claim(block)}
+        chunks = list(self.document.analysed(self.scope, wanted=lambda block: _block_group(block) in candidates))
         wanted = {_group(chunk) for chunk in chunks if self.claim_words(chunk)}
         groups: dict[tuple, list] = {}
         for chunk in chunks:
@@ -315,7 +330,10 @@ def article_year(document: Document) -> int:
 
 def _group(chunk: Chunk) -> tuple:
     """What a chunk's sentences belong to: its table row, or its block."""
-    block = chunk.block
+    return _block_group(chunk.block)
+
+
+def _block_group(block) -> tuple:
     if block.kind == "table-cell" and block.row is not None:
         return ("row", block.row)
     return ("block", id(block))

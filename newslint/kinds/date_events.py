@@ -65,14 +65,23 @@ def _find_events(document: Document, dates: ArticleDates, vocabulary: Vocabulary
         expressions.setdefault(id(dated.chunk), []).extend(dated.expressions)
     stop = date_words(vocabulary)
     runs: list[tuple[str, list]] = []  # consecutive table cells, or consecutive list items
-    for chunk in document.analysed(()):
-        kind = chunk.block.kind
-        if runs and runs[-1][0] == kind:
-            runs[-1][1].append(chunk)
+    for block in document.prose(()):
+        if runs and runs[-1][0] == block.kind:
+            runs[-1][1].append(block)
         else:
-            runs.append((kind, [chunk]))
+            runs.append((block.kind, [block]))
+    # Only a dated block can make an event, but a timeline's undated cells tell what its rows
+    # are about: spaCy sees the dated blocks (already analysed) and every cell of a table that
+    # holds one. Other tables, and undated list items, never make an event.
+    dated_blocks = {id(sentence.chunk.block) for sentence in dates.sentences}
+    wanted = dated_blocks | {id(block) for kind, blocks in runs if kind == "table-cell"
+                             and any(id(block) in dated_blocks for block in blocks) for block in blocks}
+    chunks_of: dict[int, list[Chunk]] = {}
+    for chunk in document.analysed((), wanted=lambda block: id(block) in wanted):
+        chunks_of.setdefault(id(chunk.block), []).append(chunk)
     in_events: set[int] = set()
-    for group, (kind, chunks) in enumerate(runs):
+    for group, (kind, blocks) in enumerate(runs):
+        chunks = [chunk for block in blocks for chunk in chunks_of.get(id(block), ())]
         if kind == "table-cell":
             found = list(_table_events(chunks, expressions, dates, stop, group))
         elif kind == "list-item":

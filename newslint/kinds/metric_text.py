@@ -33,19 +33,16 @@ def block_sentences(document: Document, scope: tuple[str, ...],
     """Each block of `scope` with its sentences, in document order.
 
     `wanted`, when given, picks the blocks worth splitting: finding sentences costs far more than
-    a regex over the block, so callers that look for a pattern first skip the blocks without it.
+    a regex over the block, so callers that look for a pattern first skip the blocks without it,
+    and spaCy never sees a block that no rule wants.
     """
     current: ProseBlock | None = None
     spans: list[tuple[int, int]] = []
-    keep = False
-    for chunk in document.analysed(scope):
+    for chunk in document.analysed(scope, wanted):
         if chunk.block is not current:
-            if current is not None and keep:
+            if current is not None:
                 yield BlockSentences(current, tuple(spans))
             current, spans = chunk.block, []
-            keep = wanted is None or wanted(current)
-        if not keep:
-            continue
         text = current.text
         for sentence in chunk.doc.sents:
             # Slices of the block's own text: rebuilding Span.text token by token costs far more.
@@ -56,7 +53,7 @@ def block_sentences(document: Document, scope: tuple[str, ...],
                 continue
             start += len(piece) - len(piece.lstrip())
             spans.append((start, start + len(stripped)))
-    if current is not None and keep:
+    if current is not None:
         yield BlockSentences(current, tuple(spans))
 
 

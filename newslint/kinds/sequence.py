@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from ..document import Document
 from ..findings import Hit
 from ..patterns import PatternTimeout, compile_pattern
+from ..prefilter import WordPrefilter
 from ..schema import OptionError
 
 NEEDS_NLP = True
@@ -44,17 +45,20 @@ _ANCHOR_ATTRIBUTES = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
 
 @dataclass(frozen=True)
 class Anchor:
-    """A token every match of one pattern holds: its `attribute` is one of `values` (hashes)."""
+    """A token every match of one pattern holds: its `attribute` equals one of `texts`."""
 
     attribute: str
-    values: frozenset[int]
+    texts: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Options:
     patterns: tuple[Any, ...]
+    anchors: tuple[tuple[Anchor, ...], ...] = field(init=False, repr=False, compare=False)
+    """For each pattern, the tokens every match of it holds (see `_anchors`)."""
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
-    _anchors: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _hashes: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _words: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.patterns:
@@ -64,6 +68,7 @@ class Options:
                 _check_pattern(pattern)
             except ValueError as err:
                 raise OptionError("patterns", str(err), index) from None
+        object.__setattr__(self, "anchors", tuple(_anchors(p) for p in self.patterns))
 
     def matcher(self):
         if not self._matcher:
@@ -75,30 +80,40 @@ class Options:
             extensions: dict = {}  # this rule's own patterns: one that gives up stops this rule only
             matcher.add("rule", [_safe_regexes(p, extensions) for p in self.patterns])
             self._matcher.append(matcher)
-            self._anchors.append(tuple(_anchors(p, matcher.vocab.strings) for p in self.patterns))
+            strings = matcher.vocab.strings
+            self._hashes.append(tuple(tuple((a.attribute, frozenset(strings.add(t) for t in a.texts))
+                                            for a in anchors) for anchors in self.anchors))
         return self._matcher[0]
+
+    def may_hold(self, block) -> bool:
+        """False only where, for each pattern, the block's text lacks some anchor's words (as
+        text, ignoring case): spaCy need not even tokenize it."""
+        if not self._words:
+            self._words.append(tuple(tuple(_text_prefilter(a) for a in anchors) for anchors in self.anchors))
+        return any(all(words is None or words.may_match(block.folded) for words in pattern)
+                   for pattern in self._words[0])
 
     def may_match(self, doc) -> bool:
         """False only where some token every match needs is missing from the doc (for each
-        pattern), so the Matcher need not run: most prose has no "knowledge" or "cutoff"."""
-        anchors: tuple[tuple[Anchor, ...], ...] = self._anchors[0]
+        pattern), so the Matcher need not run: most prose has no "knowledge" or "cutoff".
+        The Matcher compares attribute hashes, and so does this."""
+        self.matcher()
         present: dict[str, set[int]] = {}
-        for pattern in anchors:
-            for anchor in pattern:
-                if anchor.attribute not in present:
-                    present[anchor.attribute] = set(doc.to_array(anchor.attribute).tolist())
-                if not anchor.values & present[anchor.attribute]:
+        for pattern in self._hashes[0]:
+            for attribute, values in pattern:
+                if attribute not in present:
+                    present[attribute] = set(doc.to_array(attribute).tolist())
+                if not values & present[attribute]:
                     break
             else:
                 return True  # every anchor of this pattern is there (or it has none)
         return False
 
 
-def _anchors(pattern: list, strings) -> tuple[Anchor, ...]:
+def _anchors(pattern: list) -> tuple[Anchor, ...]:
     """The tokens of a pattern that every match holds: those without an operator that lets them
-    be skipped or negated, whose ORTH, TEXT or LOWER must equal a string or be IN a list. The
-    Matcher compares attribute hashes, so do the anchors: a value is taken as written, as the
-    Matcher takes it ({LOWER: My} never matches)."""
+    be skipped or negated, whose ORTH, TEXT or LOWER must equal a string or be IN a list. A
+    value is taken as written, as the Matcher takes it ({LOWER: My} never matches)."""
     found = []
     for token in pattern:
         if token.get("OP", "+") != "+":
@@ -114,8 +129,17 @@ def _anchors(pattern: list, strings) -> tuple[Anchor, ...]:
                 value = [value]
             else:
                 continue
-            found.append(Anchor(_ANCHOR_ATTRIBUTES[attribute], frozenset(strings.add(v) for v in value)))
+            found.append(Anchor(_ANCHOR_ATTRIBUTES[attribute], frozenset(value)))
     return tuple(found)
+
+
+def _text_prefilter(anchor: Anchor) -> WordPrefilter | None:
+    """The anchor's words as a text prefilter, or None where text cannot tell: a token's text is
+    always in its block's, except inside a run nlp.py masks as x's, which only a token made of
+    x's alone could match."""
+    if any(not text.strip(" xX") for text in anchor.texts):
+        return None
+    return WordPrefilter.of(anchor.texts)
 
 
 def _check_pattern(pattern: Any) -> None:
@@ -153,7 +177,7 @@ def check(document: Document, rule) -> Iterator[Hit]:
 
     options: Options = rule.options
     matcher = options.matcher()
-    for chunk in document.analysed(rule.scope):
+    for chunk in document.analysed(rule.scope, wanted=options.may_hold):
         if not options.may_match(chunk.doc):
             continue
         try:

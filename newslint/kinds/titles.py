@@ -100,7 +100,7 @@ def _judge_document(document: Document, options: Options, scope: tuple[str, ...]
     found = [(block, find_mentions(block.text, matcher, lexicon)) for block in blocks]
     if not any(mentions for _, mentions in found):
         return  # the common case: no title beside a name, so no spaCy and no dates
-    article = _Article(document, options, kb, lexicon, matcher)
+    article = _Article(document, options, kb, lexicon, matcher, [block for block, mentions in found if mentions])
     for block, mentions in found:
         for mention in mentions:
             verdict = judge(mention, article.context(block, mention))
@@ -112,7 +112,7 @@ class _Article:
     """What the judgement needs beyond the mention, worked out lazily for one document."""
 
     def __init__(self, document: Document, options: Options, kb: KnowledgeBase, lexicon: Lexicon,
-                 matcher: TitleMatcher) -> None:
+                 matcher: TitleMatcher, mentioning: list) -> None:
         self.document = document
         self.vocabulary = options.words
         self.kb = kb
@@ -121,8 +121,10 @@ class _Article:
         self.dates: ArticleDates = article_dates(document, options.words)
         reference = self.dates.reference.date or dt.date.today()  # a draft with no date is today's
         self.publication = Window(reference, reference)
+        # Sentences are needed only around mentions: spaCy sees the blocks that hold one.
+        wanted = {id(block) for block in mentioning}
         self.chunks: dict[int, list] = {}
-        for chunk in document.analysed(()):
+        for chunk in document.analysed((), wanted=lambda block: id(block) in wanted):
             self.chunks.setdefault(id(chunk.block), []).append(chunk)
         self.places = frozenset(p for block in document.prose(()) for p in self._places(block.text))
         self._quotes: dict[int, list[tuple[int, int]]] = {}
