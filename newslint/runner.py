@@ -164,13 +164,18 @@ class Runner:
         size = max(1, len(rest) // (jobs * 4))
         chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
         outcomes: list[list[FileOutcome]] = [[] for _ in chunks]
-        with concurrent.futures.ProcessPoolExecutor(
-                max_workers=jobs, initializer=_start_worker,
-                initargs=(self.options, self._fixed_settings)) as pool:
-            futures = {pool.submit(_lint_chunk, chunk): index for index, chunk in enumerate(chunks)}
-            for future in concurrent.futures.as_completed(futures):
-                outcomes[futures[future]] = future.result()
-                advance(len(chunks[futures[future]]))
+        global _parent
+        _parent = self  # a forked worker takes this runner, its rules already loaded
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                    max_workers=jobs, initializer=_start_worker,
+                    initargs=(self.options, self._fixed_settings)) as pool:
+                futures = {pool.submit(_lint_chunk, chunk): index for index, chunk in enumerate(chunks)}
+                for future in concurrent.futures.as_completed(futures):
+                    outcomes[futures[future]] = future.result()
+                    advance(len(chunks[futures[future]]))
+        finally:
+            _parent = None
         return [first] + [outcome for chunk in outcomes for outcome in chunk]
 
     def _lint_one(self, path: str, source: SourceText | str, from_stdin: bool = False) -> FileOutcome:
@@ -250,12 +255,16 @@ def _fingerprint(linter: Linter) -> str:
     return fingerprint(parts, files)
 
 
+_parent: Runner | None = None
+"""The runner that started the pool, as a forked worker inherits it (None in a spawned one)."""
 _worker: Runner | None = None
 
 
 def _start_worker(options: RunOptions, settings: Settings | None) -> None:
     global _worker
-    _worker = Runner(replace(options, jobs=1), settings=settings)
+    # Forked, the worker reuses the parent's linters (loading the rules again costs a third of
+    # a second); spawned (macOS, Windows), it starts afresh from the same options.
+    _worker = _parent if _parent is not None else Runner(replace(options, jobs=1), settings=settings)
 
 
 def _lint_chunk(paths: list[str]) -> list[FileOutcome]:

@@ -5,7 +5,9 @@ import datetime
 import time
 
 import pytest
+import yaml
 
+from newslint import frontmatter
 from newslint.findings import Span
 from newslint.frontmatter import FrontMatter, parse_front_matter
 from newslint.lines import LineIndex
@@ -537,3 +539,26 @@ def test_tabs_as_yaml_1_2_spacing_are_accepted():
 def test_a_tab_that_breaks_structure_is_still_an_error():
     fm = parse_front_matter("---\ntitle: x\n\tdate: 2024-01-17\n---\nbody\n")
     assert fm.error is not None
+
+
+@pytest.mark.parametrize("source", [
+    "---\ntitle: \"Ünïcödé — 😀\"\ndate: 2023-05-02T10:00:00Z\ntags: [a, b]\nnested:\n  key: value\n---\nBody\n",
+    "---\nanchors: &a {x: 1}\nmerged:\n  <<: *a\n  y: 2\n---\n",
+    "---\ntags: [a, b\n---\n",  # an error: PyYAML's own wording either way
+    "---\ntitle:\tTabbed\n---\n",
+])
+def test_the_c_loader_gives_what_the_python_loader_gives(source, monkeypatch):
+    fast = parse_front_matter(source)
+    monkeypatch.setattr(frontmatter, "_CLoader", None)
+    assert fast == parse_front_matter(source)
+
+
+def test_deeply_nested_front_matter_never_reaches_the_c_loader(monkeypatch):
+    seen = []
+    monkeypatch.setattr(frontmatter, "_parse_yaml_with",
+                        lambda loader, *args: seen.append(loader) or ({}, {}, {}))
+    parse_front_matter("---\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\n")
+    assert seen == [yaml.SafeLoader]
+    seen.clear()
+    parse_front_matter("---\ntags: [a, b]\n---\n")
+    assert seen == [yaml.CSafeLoader]
