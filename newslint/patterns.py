@@ -30,6 +30,8 @@ from typing import Iterator
 
 import regex
 
+from .prefilter import WordPrefilter
+
 try:  # Python 3.11+
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -78,15 +80,28 @@ class SafePattern:
     objects that behave like `re.Match`.
     """
 
-    __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_per_char")
+    __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_per_char", "_literals", "_prefilter")
 
-    def __init__(self, compiled: regex.Pattern, pattern: str, flags: int, size: int) -> None:
+    def __init__(self, compiled: regex.Pattern, pattern: str, flags: int, size: int,
+                 literals: frozenset[str] | None = None) -> None:
         self._compiled = compiled
         self.pattern = pattern
         self.flags = flags
         self.gave_up: float | None = None
         """The time limit it exceeded, once it has."""
         self._per_char = TIMEOUT_PER_CHAR + size * TIMEOUT_PER_CHAR_PER_STEP
+        self._literals = literals
+        self._prefilter: WordPrefilter | None = None
+
+    def may_occur(self, folded: str) -> bool:
+        """False only where no match can be: `folded` (prefilter.fold of the text) lacks every
+        string one of which each match contains (`required_literals`). Far cheaper than a search
+        with a long alternation, and most prose lacks what a rule looks for."""
+        if self._literals is None:
+            return True
+        if self._prefilter is None:
+            self._prefilter = WordPrefilter.of(self._literals)
+        return self._prefilter.may_match(folded)
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"
@@ -174,7 +189,7 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
         raise ValueError(f"bad regular expression {preview(text, 200)}: {err}") from None
     except (RecursionError, OverflowError, MemoryError):
         raise ValueError(f"bad regular expression {preview(text)}: it is too complex") from None
-    return SafePattern(compiled, text, flags, size)
+    return SafePattern(compiled, text, flags, size, required_literals(tree, text))
 
 
 _CAP = 1 << 40
@@ -210,6 +225,72 @@ def _program_size(items) -> int:
         if total > MAX_PROGRAM_SIZE:
             return total
     return total
+
+
+class _Unknown(Exception):
+    """The pattern has a part whose meaning `regex` and `re` may read differently."""
+
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def required_literals(tree, text: str) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern contains, as written (case
+    aside), or None when there are none to rely on.
+
+    `regex` matches what `re` parsed, with two exceptions this refuses rather than guesses:
+    a `{` that `re` reads as a literal may open a fuzzy-matching group in `regex`, and `[[:`
+    opens a POSIX class in `regex` only. Literal runs break at anything else, so each string is
+    a piece of what any match holds; of the candidates in a sequence, the one whose shortest
+    string is longest wins, as it lets fewest texts through.
+    """
+    if "[:" in text:
+        return None
+    try:
+        return _required(list(tree))
+    except (_Unknown, RecursionError):
+        return None
+
+
+def _required(items: list) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _rank(candidate) > _rank(best)):
+            best = candidate
+
+    for op, argument in items:
+        if op is _sre.LITERAL:
+            if argument == ord("{"):
+                raise _Unknown
+            run.append(chr(argument))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op in _REPEATS:
+            low, _high, sub = argument
+            if low >= 1:
+                consider(_required(list(sub)))
+        elif op is _sre.SUBPATTERN:
+            consider(_required(list(argument[-1])))
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            consider(_required(list(argument)))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in argument[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))
+        # Anything else (sets, classes, back-references, assertions) requires no known string.
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _rank(strings: frozenset[str]) -> tuple[int, int]:
+    return min(len(s.strip()) for s in strings), -len(strings)
 
 
 def alternation(tokens: tuple[str, ...], *, nonword: bool) -> str:

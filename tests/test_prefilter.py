@@ -6,6 +6,7 @@ the underscore, and the separators str.isspace() takes but `regex`'s \\s does no
 """
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -119,3 +120,50 @@ def test_sequence_anchors_skip_prose_without_the_words():
     # Hashes of the value as written, as the Matcher compares them: {LOWER: My} never matches.
     options = Options(([{"LOWER": "My"}],))
     assert not options.may_match(pipeline()("My my"))
+
+
+# --- required literals of rule patterns ---------------------------------------------------------
+
+ATOMS = ["a", "b", "ab", "İ", "ß", "ss", " ", r"\w", r"\d", "[ab]", ".", r"\b", "(?<!a)", "(?=b)", "{", "x{2}"]
+regexes = st.recursive(
+    st.sampled_from(ATOMS),
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda pair: f"(?:{pair[0]}|{pair[1]})"),
+        st.tuples(inner, st.sampled_from(["*", "+", "?", "{1,2}", "{0,1}", "+?", "*+"])).map(
+            lambda pair: f"(?:{pair[0]}){pair[1]}"),
+        inner.map(lambda body: f"(?i:{body})"),
+        inner.map(lambda body: f"({body})"),
+    ),
+    max_leaves=6)
+texts_for_regexes = st.lists(st.sampled_from(["a", "b", "A", "B", "İ", "i", "ß", "ẞ", "SS", " ", "1", "x", "{"]),
+                             max_size=10).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(regexes, texts_for_regexes, st.booleans())
+def test_may_occur_holds_wherever_the_pattern_matches(pattern, text, ignorecase):
+    from newslint.patterns import compile_pattern
+
+    try:
+        compiled = compile_pattern(pattern, ignorecase=ignorecase)
+    except ValueError:
+        return  # e.g. a repeat of nothing
+    if compiled.search(text):
+        assert compiled.may_occur(fold(text))
+
+
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
+def test_required_literals_of_typical_rule_patterns():
+    from newslint.patterns import compile_pattern
+
+    def literals(pattern):
+        return compile_pattern(pattern)._literals
+
+    assert literals(r"(?<!\w)(?:as an AI|I hope this helps)(?!\w)") == {"as an AI", "I hope this helps"}
+    assert literals(r"\[(?:insert|name)\]") == {"insert", "name"}  # the longer of "[" and the words
+    assert literals(r"\d+ people") == {" people"}
+    assert literals(r"(?:x|y*)z") == {"z"}  # a branch that can be empty requires nothing
+    assert literals(r"foo{e<=1}") is None  # fuzzy matching in `regex`: not read as literals
+    assert literals(r"[[:alpha:]]+") is None  # a POSIX class in `regex` only
+    assert not compile_pattern(r"(?i)ambush(?:es)?").may_occur(fold("The convoy was attacked."))

@@ -18,6 +18,8 @@ def prose_matches(document: Document, scope: tuple[str, ...], pattern: SafePatte
     A pattern that gives up (PatternTimeout) says in which block, for the engine's finding.
     """
     for block in document.prose(scope):
+        if not pattern.may_occur(block.folded):
+            continue
         try:
             for match in pattern.finditer(block.text):
                 if match.start() == match.end():

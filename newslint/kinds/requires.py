@@ -135,6 +135,8 @@ def _sentence_of(spans, offset: int) -> int:
 
 
 def _firsts(options: Options, block) -> list:
+    if not options.first_pattern.may_occur(block.folded):
+        return []
     return [m for m in options.first_pattern.finditer(block.text) if m.end() > m.start()
             and not (options.exception_pattern is not None and options.exception_pattern.fullmatch(m.group()))]
 
