@@ -139,7 +139,11 @@ class Linter:
 
     def _timeout_finding(self, rule: Rule, timeout: PatternTimeout, document: Document) -> Finding:
         where = f"{timeout.seconds:.1f} s"
-        if timeout.earlier:
+        if timeout.reason is not None:  # `regex` refused a pattern `re` had accepted
+            message = (f"Rule '{rule.id}' cannot run: its pattern {preview(timeout.pattern)} could not be "
+                       f"compiled ({timeout.reason}). Fix the pattern.")
+            offset = 0
+        elif timeout.earlier:
             message = (f"Rule '{rule.id}' was not run on this file: its pattern {preview(timeout.pattern)} "
                        f"gave up after {where} earlier in this run, as it backtracks catastrophically. "
                        "Simplify the pattern.")

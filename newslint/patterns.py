@@ -55,14 +55,16 @@ MAX_PATTERN_CHARS = 2_000_000
 
 
 class PatternTimeout(Exception):
-    """A rule pattern gave up: it took longer than its time limit (now, or earlier in the run)."""
+    """A rule pattern gave up: it took longer than its time limit (now, or earlier in the run),
+    or, with a `reason`, `regex` refused to compile it."""
 
-    def __init__(self, pattern: str, seconds: float, earlier: bool) -> None:
-        super().__init__(f"pattern {preview(pattern)} gave up after {seconds:.1f} s")
+    def __init__(self, pattern: str, seconds: float, earlier: bool, reason: str | None = None) -> None:
+        super().__init__(f"pattern {preview(pattern)} " + (reason or f"gave up after {seconds:.1f} s"))
         self.pattern = pattern
         self.seconds = seconds
         self.earlier = earlier
         """True when the pattern gave up on an earlier text and was not run on this one."""
+        self.reason = reason
         self.offset: int | None = None
         """Source offset of the block it gave up on, where a kind knows it."""
 
@@ -80,15 +82,19 @@ class SafePattern:
     objects that behave like `re.Match`.
     """
 
-    __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_per_char", "_literals", "_prefilter")
+    __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_refused", "_per_char", "_literals", "_prefilter")
 
-    def __init__(self, compiled: regex.Pattern, pattern: str, flags: int, size: int,
+    def __init__(self, compiled: regex.Pattern | None, pattern: str, flags: int, size: int,
                  literals: frozenset[str] | None = None) -> None:
         self._compiled = compiled
+        """None until first used: compiling with `regex` costs more than parsing with `re`, and a
+        run uses few of the patterns it loads (most blocks fail `may_occur` first)."""
         self.pattern = pattern
         self.flags = flags
         self.gave_up: float | None = None
         """The time limit it exceeded, once it has."""
+        self._refused: str | None = None
+        """Why `regex` would not compile it, if it would not."""
         self._per_char = TIMEOUT_PER_CHAR + size * TIMEOUT_PER_CHAR_PER_STEP
         self._literals = literals
         self._prefilter: WordPrefilter | None = None
@@ -106,17 +112,30 @@ class SafePattern:
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"
 
+    def compiled(self) -> regex.Pattern:
+        """The `regex` pattern, compiled on first use. `re` has parsed the text, and `regex`
+        accepts every pattern `re` parses (55,000 random ones tried) except those that
+        compile_pattern compiles at once; should one still be refused here, the rule gives up
+        on it as it would on a pattern that ran out of time."""
+        if self._compiled is None:
+            try:
+                self._compiled = _compile(self.pattern, self.flags)
+            except ValueError as err:
+                self.gave_up, self._refused = 0.0, str(err)
+                raise PatternTimeout(self.pattern, 0.0, earlier=False, reason=self._refused) from None
+        return self._compiled
+
     @property
     def groups(self) -> int:
-        return self._compiled.groups
+        return self.compiled().groups
 
     @property
     def groupindex(self) -> dict:
-        return dict(self._compiled.groupindex)
+        return dict(self.compiled().groupindex)
 
     def _limit(self, string: str, pos: int, endpos: int | None) -> float:
         if self.gave_up is not None:
-            raise PatternTimeout(self.pattern, self.gave_up, earlier=True)
+            raise PatternTimeout(self.pattern, self.gave_up, earlier=True, reason=self._refused)
         end = len(string) if endpos is None else min(endpos, len(string))
         return TIMEOUT_SECONDS + max(0, end - pos) * self._per_char
 
@@ -127,28 +146,28 @@ class SafePattern:
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         limit = self._limit(string, pos, endpos)
         try:
-            return self._compiled.search(string, pos, endpos, timeout=limit)
+            return self.compiled().search(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timed_out(limit) from None
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
         limit = self._limit(string, pos, endpos)
         try:
-            return self._compiled.match(string, pos, endpos, timeout=limit)
+            return self.compiled().match(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timed_out(limit) from None
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None):
         limit = self._limit(string, pos, endpos)
         try:
-            return self._compiled.fullmatch(string, pos, endpos, timeout=limit)
+            return self.compiled().fullmatch(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timed_out(limit) from None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator:
         """Matches left to right; the limit covers the matching time of the whole iteration."""
         limit = self._limit(string, pos, endpos)
-        matches = self._compiled.finditer(string, pos, endpos, timeout=limit)
+        matches = self.compiled().finditer(string, pos, endpos, timeout=limit)
         while True:
             try:
                 match = next(matches)
@@ -161,7 +180,7 @@ class SafePattern:
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list:
         limit = self._limit(string, pos, endpos)
         try:
-            return self._compiled.findall(string, pos, endpos, timeout=limit)
+            return self.compiled().findall(string, pos, endpos, timeout=limit)
         except TimeoutError:
             raise self._timed_out(limit) from None
 
@@ -183,13 +202,24 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
         raise ValueError(f"regular expression {preview(text)} is too large: about {size:,} steps once "
                          f"its fixed repeats are unrolled (the limit is {MAX_PROGRAM_SIZE:,}); use smaller "
                          "counts or fewer alternatives")
+    pattern = SafePattern(None, text, flags, size, required_literals(tree, text))
+    if "[:" in text or text.count("(") > MAX_LAZY_GROUPS:
+        pattern.compiled()  # where `regex` might refuse what `re` parsed, find out now
+    return pattern
+
+
+MAX_LAZY_GROUPS = 100
+"""`regex`'s parser recurses once per group; past about 300 nested groups (where `re` still
+parses) it runs out of stack, so a pattern with many groups is compiled when it loads."""
+
+
+def _compile(text: str, flags: int):
     try:
-        compiled = regex.compile(text, regex.V0 | (regex.IGNORECASE if ignorecase else 0))
+        return regex.compile(text, regex.V0 | (regex.IGNORECASE if flags & re.IGNORECASE else 0))
     except regex.error as err:
         raise ValueError(f"bad regular expression {preview(text, 200)}: {err}") from None
     except (RecursionError, OverflowError, MemoryError):
         raise ValueError(f"bad regular expression {preview(text)}: it is too complex") from None
-    return SafePattern(compiled, text, flags, size, required_literals(tree, text))
 
 
 _CAP = 1 << 40

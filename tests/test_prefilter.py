@@ -167,3 +167,34 @@ def test_required_literals_of_typical_rule_patterns():
     assert literals(r"foo{e<=1}") is None  # fuzzy matching in `regex`: not read as literals
     assert literals(r"[[:alpha:]]+") is None  # a POSIX class in `regex` only
     assert not compile_pattern(r"(?i)ambush(?:es)?").may_occur(fold("The convoy was attacked."))
+
+
+def test_patterns_compile_on_first_use_and_a_refusal_there_is_a_rule_timeout(tmp_path, monkeypatch):
+    from newslint import patterns
+    from newslint.config import Settings
+    from newslint.engine import Linter
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "odd.yaml").write_text("extends: existence\nmessage: \"'{match}'\"\ntokens: [colour]\n", encoding="utf-8")
+    linter = Linter(Settings(path=None, root=tmp_path, packs=(pack,)))
+    rule = next(r for r in linter.rules if r.id == "odd")
+    assert rule.options.pattern._compiled is None  # loaded and checked by `re`, not yet compiled
+
+    def refuse(text, flags):
+        raise ValueError("bad regular expression 'colour': refused")
+
+    monkeypatch.setattr(patterns, "_compile", refuse)
+    findings = [(f.rule, f.message) for f in linter.lint("a.md", "The colour.\n\nColour.\n")]
+    assert findings == [("rule-timeout", "Rule 'odd' cannot run: its pattern '(?:(?<![\\w])(?:(?:colour))(?![\\w]))' could not "
+                                         "be compiled (bad regular expression 'colour': refused). Fix the pattern.")]
+    assert linter.lint("b.md", "Colour.\n")[0].message.startswith("Rule 'odd' cannot run")
+
+
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
+def test_patterns_that_regex_may_read_differently_compile_when_they_load():
+    from newslint.patterns import compile_pattern
+
+    assert compile_pattern("[[:alpha:]]+")._compiled is not None
+    assert compile_pattern("(" * 101 + "a" + ")" * 101)._compiled is not None
+    assert compile_pattern("(a)")._compiled is None

@@ -25,6 +25,7 @@ from typing import Any, Iterator, Literal
 from ..document import Document
 from ..findings import Fix, Hit, Span
 from ..patterns import compile_pattern
+from ..prefilter import fold
 from ..schema import DataFile, OptionError
 from ..yamlfile import read_yaml_file
 
@@ -191,7 +192,7 @@ def _survey(document: Document, options: Options, scope: tuple[str, ...]) -> tup
     """Every disclosure in the body, in document order, and the body's layout."""
     units, found, last_row, section = 0, [], None, None
     for block in document.body.blocks:
-        if (not scope or block.kind in scope) and (hit := _first_phrase(block.text, options.compiled)):
+        if (not scope or block.kind in scope) and (hit := _first_phrase(block.text, options.compiled, block.folded)):
             found.append(Disclosure(block.source_span(*hit.span()), hit.group(), units))
         if block.kind == "heading":
             if units and section is None:
@@ -213,13 +214,18 @@ def _placed(options: Options, disclosure: Disclosure, layout: Layout) -> bool:
     return True
 
 
-def _first_phrase(text: str, phrases: Phrases) -> re.Match | None:
-    """The first phrase match not cancelled by a negation or a question mark in its sentence."""
+def _first_phrase(text: str, phrases: Phrases, folded: str | None = None) -> re.Match | None:
+    """The first phrase match not cancelled by a negation or a question mark in its sentence.
+    `folded` is prefilter.fold(text), where the caller has it."""
     if not _may_hold(text, phrases):
+        return None
+    folded = fold(text) if folded is None else folded
+    patterns = [pattern for pattern in phrases.patterns if pattern.may_occur(folded)]
+    if not patterns:
         return None
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     for start, end in _windows(text, phrases, ends):
-        for pattern in phrases.patterns:
+        for pattern in patterns:
             position = start
             while (match := pattern.search(text, position, end)) is not None:
                 before = bisect.bisect_right(ends, match.start())
