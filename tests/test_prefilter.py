@@ -198,3 +198,5 @@ def test_patterns_that_regex_may_read_differently_compile_when_they_load():
     assert compile_pattern("[[:alpha:]]+")._compiled is not None
     assert compile_pattern("(" * 101 + "a" + ")" * 101)._compiled is not None
     assert compile_pattern("(a)")._compiled is None
+    with pytest.raises(ValueError, match="expected }"):
+        compile_pattern("{ss")  # `re`: a literal; `regex`: the start of a fuzzy-matching group
