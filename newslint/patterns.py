@@ -85,7 +85,7 @@ class SafePattern:
     __slots__ = ("_compiled", "pattern", "flags", "gave_up", "_refused", "_per_char", "_literals", "_prefilter")
 
     def __init__(self, compiled: regex.Pattern | None, pattern: str, flags: int, size: int,
-                 literals: frozenset[str] | None = None) -> None:
+                 literals: tuple[frozenset[str], ...] | None = None) -> None:
         self._compiled = compiled
         """None until first used: compiling with `regex` costs more than parsing with `re`, and a
         run uses few of the patterns it loads (most blocks fail `may_occur` first)."""
@@ -97,17 +97,17 @@ class SafePattern:
         """Why `regex` would not compile it, if it would not."""
         self._per_char = TIMEOUT_PER_CHAR + size * TIMEOUT_PER_CHAR_PER_STEP
         self._literals = literals
-        self._prefilter: WordPrefilter | None = None
+        self._prefilter: tuple[WordPrefilter, ...] | None = None
 
     def may_occur(self, folded: str) -> bool:
-        """False only where no match can be: `folded` (prefilter.fold of the text) lacks every
-        string one of which each match contains (`required_literals`). Far cheaper than a search
-        with a long alternation, and most prose lacks what a rule looks for."""
+        """False only where no match can be: `folded` (prefilter.fold of the text) lacks all
+        strings of one of the sets every match holds one of (`required_literals`). Far cheaper
+        than a search with a long alternation, and most prose lacks what a rule looks for."""
         if self._literals is None:
             return True
         if self._prefilter is None:
-            self._prefilter = WordPrefilter.of(self._literals)
-        return self._prefilter.may_match(folded)
+            self._prefilter = tuple(WordPrefilter.of(strings) for strings in self._literals)
+        return all(prefilter.may_match(folded) for prefilter in self._prefilter)
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"
@@ -207,37 +207,37 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
     return SafePattern(compiled, text, flags, size, required_literals(tree, text))
 
 
-MAX_LAZY_GROUPS = 100
-"""`regex`'s parser recurses once per group; past about 300 nested groups (where `re` still
-parses) it runs out of stack, so a pattern with many groups is compiled when it loads."""
+MAX_LAZY_DEPTH = 50
+"""`regex`'s parser recurses several frames per nested group and, past about 300 levels (where
+`re` still parses), runs out of stack: a pattern nested deeper than this compiles at load."""
 
 
 def _regex_may_refuse(tree, text: str) -> bool:
     """Whether `regex` might refuse a pattern `re` parsed: a `[:` (POSIX classes), a `{` that
     `re` reads as a literal (`regex` may read a fuzzy-matching group, "{s" or "{e<=1}"), or
-    very many groups."""
-    return "[:" in text or text.count("(") > MAX_LAZY_GROUPS or _has_literal_brace(tree)
-
-
-def _has_literal_brace(tree) -> bool:
-    """Whether the parsed pattern has a `{` outside a set (a set's brace is a literal for both)."""
-    stack = [list(tree)]
+    deep nesting."""
+    if "[:" in text:
+        return True
+    stack = [(list(tree), 0)]
     while stack:
-        for op, argument in stack.pop():
+        items, depth = stack.pop()
+        if depth > MAX_LAZY_DEPTH:
+            return True
+        for op, argument in items:
             if op is _sre.LITERAL and argument == ord("{"):
-                return True
+                return True  # (a brace inside a set is a literal for both: sets are not entered)
             if op in _REPEATS:
-                stack.append(list(argument[2]))
+                stack.append((list(argument[2]), depth + 1))
             elif op is _sre.SUBPATTERN:
-                stack.append(list(argument[-1]))
+                stack.append((list(argument[-1]), depth + 1))
             elif op is _sre.BRANCH:
-                stack.extend(list(branch) for branch in argument[1])
+                stack.extend((list(branch), depth + 1) for branch in argument[1])
             elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-                stack.append(list(argument[1]))
+                stack.append((list(argument[1]), depth + 1))
             elif op is getattr(_sre, "ATOMIC_GROUP", None):
-                stack.append(list(argument))
+                stack.append((list(argument), depth + 1))
             elif op is _sre.GROUPREF_EXISTS:
-                stack.extend(list(sub) for sub in argument[1:] if sub is not None)
+                stack.extend((list(sub), depth + 1) for sub in argument[1:] if sub is not None)
     return False
 
 
@@ -293,33 +293,36 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT",
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 
 
-def required_literals(tree, text: str) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed pattern contains, as written (case
-    aside), or None when there are none to rely on.
+MAX_REQUIRED_SETS = 3
+"""How many independent requirements a pattern's prefilter tests (the most selective ones)."""
 
-    `regex` matches what `re` parsed, with two exceptions this refuses rather than guesses:
-    a `{` that `re` reads as a literal may open a fuzzy-matching group in `regex`, and `[[:`
-    opens a POSIX class in `regex` only. Literal runs break at anything else, so each string is
-    a piece of what any match holds; of the candidates in a sequence, the one whose shortest
-    string is longest wins, as it lets fewest texts through.
+
+def required_literals(tree, text: str) -> tuple[frozenset[str], ...] | None:
+    """Sets of strings such that every match of the parsed pattern contains, as written (case
+    aside), one string of each set; or None when there is nothing to rely on.
+
+    Each element of a sequence must match, so the requirements of all of them hold together;
+    literal runs break at anything else, so each string is a piece of what any match holds; a
+    branch requires one string of the union of its branches' best sets; an optional part
+    requires nothing. The most selective sets are kept (their shortest string longest).
+    `regex` matches what `re` parsed, except where `_regex_may_refuse` says it may not: such
+    patterns get no prefilter.
     """
     if "[:" in text:
         return None
     try:
-        return _required(list(tree))
+        found = _required(list(tree))
     except (_Unknown, RecursionError):
         return None
+    ranked = sorted(set(found), key=lambda strings: (_rank(strings), sorted(strings)), reverse=True)
+    kept = ranked[:MAX_REQUIRED_SETS]
+    return tuple(kept) or None
 
 
-def _required(items: list) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
+def _required(items: list) -> list[frozenset[str]]:
+    """Requirements of a sequence that all hold for any match of it (empty: none known)."""
+    found: list[frozenset[str]] = []
     run: list[str] = []
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _rank(candidate) > _rank(best)):
-            best = candidate
-
     for op, argument in items:
         if op is _sre.LITERAL:
             if argument == ord("{"):
@@ -327,24 +330,24 @@ def _required(items: list) -> frozenset[str] | None:
             run.append(chr(argument))
             continue
         if run:
-            consider(frozenset({"".join(run)}))
+            found.append(frozenset({"".join(run)}))
             run = []
         if op in _REPEATS:
             low, _high, sub = argument
             if low >= 1:
-                consider(_required(list(sub)))
+                found.extend(_required(list(sub)))
         elif op is _sre.SUBPATTERN:
-            consider(_required(list(argument[-1])))
+            found.extend(_required(list(argument[-1])))
         elif op is getattr(_sre, "ATOMIC_GROUP", None):
-            consider(_required(list(argument)))
+            found.extend(_required(list(argument)))
         elif op is _sre.BRANCH:
             branches = [_required(list(branch)) for branch in argument[1]]
             if all(branches):
-                consider(frozenset().union(*branches))
+                found.append(frozenset().union(*(max(b, key=_rank) for b in branches)))
         # Anything else (sets, classes, back-references, assertions) requires no known string.
     if run:
-        consider(frozenset({"".join(run)}))
-    return best
+        found.append(frozenset({"".join(run)}))
+    return found
 
 
 def _rank(strings: frozenset[str]) -> tuple[int, int]:

@@ -160,10 +160,13 @@ def test_required_literals_of_typical_rule_patterns():
     def literals(pattern):
         return compile_pattern(pattern)._literals
 
-    assert literals(r"(?<!\w)(?:as an AI|I hope this helps)(?!\w)") == {"as an AI", "I hope this helps"}
-    assert literals(r"\[(?:insert|name)\]") == {"insert", "name"}  # the longer of "[" and the words
-    assert literals(r"\d+ people") == {" people"}
-    assert literals(r"(?:x|y*)z") == {"z"}  # a branch that can be empty requires nothing
+    assert literals(r"(?<!\w)(?:as an AI|I hope this helps)(?!\w)") == ({"as an AI", "I hope this helps"},)
+    # Both the bracket and the words must be there; the words first, being rarer.
+    assert literals(r"\[(?:insert|name)\]") == ({"insert", "name"}, {"]"}, {"["})
+    assert literals(r"\d+ people") == ({" people"},)
+    assert literals(r"(?:x|y*)z") == ({"z"},)  # a branch that can be empty requires nothing
+    assert literals(r"(?:was|is) (?:written|drafted) by (?:AI|a bot)") == (
+        {"written", "drafted"}, {" by "}, {"was", "is"})  # at most three, the most selective
     assert literals(r"foo{e<=1}") is None  # fuzzy matching in `regex`: not read as literals
     assert literals(r"[[:alpha:]]+") is None  # a POSIX class in `regex` only
     assert not compile_pattern(r"(?i)ambush(?:es)?").may_occur(fold("The convoy was attacked."))
@@ -196,7 +199,8 @@ def test_patterns_that_regex_may_read_differently_compile_when_they_load():
     from newslint.patterns import compile_pattern
 
     assert compile_pattern("[[:alpha:]]+")._compiled is not None
-    assert compile_pattern("(" * 101 + "a" + ")" * 101)._compiled is not None
+    assert compile_pattern("(" * 51 + "a" + ")" * 51)._compiled is not None  # deep: `regex` recurses
+    assert compile_pattern("(a)" * 200)._compiled is None  # many groups, but shallow
     assert compile_pattern("(a)")._compiled is None
     with pytest.raises(ValueError, match="expected }"):
         compile_pattern("{ss")  # `re`: a literal; `regex`: the start of a fuzzy-matching group
