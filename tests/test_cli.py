@@ -274,6 +274,20 @@ def test_module_entry_point_and_version():
     assert result.stdout.startswith("newslint 0.")
 
 
+def test_the_process_exits_at_once_with_every_line_written_and_its_code(tmp_path):
+    # cli.run() ends with os._exit (skipping Python's slow teardown): nothing may be lost.
+    (tmp_path / "a.md").write_text("Published [Date].\n\n" * 3000, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", "concise",
+                             "a.md"], cwd=tmp_path, capture_output=True, text=True)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1, result.stderr
+    assert sum(1 for line in lines if "template-placeholder [error]" in line) == 3000
+    assert lines[-1] == "Found 3000 findings (3000 errors, 0 warnings, 0 info) in 1 file."
+    usage = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-such-option"], capture_output=True,
+                           text=True)
+    assert usage.returncode == 2 and "unrecognized arguments: --no-such-option" in usage.stderr
+
+
 @pytest.mark.parametrize("source, newline, header, source_line, carets", [
     ("| When | Who |\n|---|---|\n| Monday | [Insert name] |\n", "\n",
      "a.md:3:12: error[template-placeholder]", "3 | | Monday | [Insert name] |", "  |            ^^^^^^^^^^^^^"),
