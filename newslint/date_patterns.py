@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Mapping
 
 import yaml
+
+from .token_anchors import TextAnchors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -70,6 +73,15 @@ class Vocabulary:
                 matcher.add(label, patterns)
             self._matcher.append(matcher)
         return self._matcher[0]
+
+    @functools.cached_property
+    def expression_anchors(self) -> TextAnchors:
+        """The words some pattern needs all of (token_anchors.py): a text holding none of the
+        sets cannot hold an expression. Built without spaCy, so weekday forms are taken whole;
+        the patterns for the forms spaCy cuts in two ("Wed." -> "We", "d.") hold every anchor
+        of the same pattern without the weekday, so the test stays a superset (tests check it)."""
+        patterns = _patterns(self, _whole_forms)
+        return TextAnchors.of(pattern for label in patterns.values() for pattern in label)
 
     @functools.cached_property
     def prefilter(self) -> re.Pattern:
@@ -139,6 +151,11 @@ def _words(raw) -> frozenset[str]:
     if not isinstance(raw, list):
         raise ValueError(f"expected a list of words, not {raw!r}")
     return frozenset(str(word).lower() for word in raw)
+
+
+def _whole_forms(form: str) -> list:
+    """A stand-in tokenizer that keeps a form whole (see Vocabulary.expression_anchors)."""
+    return [SimpleNamespace(text=form)]
 
 
 def _patterns(v: Vocabulary, tokenize) -> dict[str, list[list[dict]]]:

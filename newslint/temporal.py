@@ -246,9 +246,13 @@ def article_dates(document: Document, vocabulary: Vocabulary) -> ArticleDates:
 
 def may_hold_dates(vocabulary: Vocabulary, block) -> bool:
     """False only where `find_expressions` would find nothing in the block: its prefilter has no
-    hit. A block short enough for one chunk is the chunk's text (`_text`); a longer one is cut
-    into chunks at spaces, and is analysed whatever its text."""
-    return len(block.text) > MAX_CHUNK_CHARS or vocabulary.prefilter.search(block.text) is not None
+    hit (a block short enough for one chunk is the chunk's text, `_text`; a longer one is cut
+    into chunks at spaces, and is analysed whatever its text), or no pattern has all the words
+    it needs ("year" alone is no date; "last year" or "a year ago" may be)."""
+    if len(block.text) > MAX_CHUNK_CHARS:
+        return True
+    return (vocabulary.prefilter.search(block.text) is not None
+            and vocabulary.expression_anchors.may_match(block.folded))
 
 
 def _text(chunk: Chunk) -> str:

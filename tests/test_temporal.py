@@ -101,6 +101,32 @@ def test_prose_without_a_date_like_word_costs_no_matcher_run():
     assert not VOCABULARY.prefilter.search("The committee approved the budget and adjourned.")
 
 
+def test_a_period_word_alone_needs_no_spacy_but_each_written_form_does():
+    from newslint.prefilter import fold
+
+    anchors = VOCABULARY.expression_anchors
+    assert VOCABULARY.prefilter.search("The project took five years and many days.")
+    assert not anchors.may_match(fold("The project took five years and many days."))
+    for text in ["It began last week.", "It began three days ago.", "It grew in recent months.",
+                 "Wed., 2023-01-16 | Opening statements", "It ends later this year.", "It began today."]:
+        assert anchors.may_match(fold(text)), text
+
+
+def test_the_anchors_built_without_spacy_cover_every_pattern_spacy_matches():
+    # expression_anchors keeps weekday forms whole; the real patterns cut some ("Wed." -> "We",
+    # "d."). Each real pattern must hold all the anchors of some pattern the test is built from.
+    from newslint.date_patterns import _patterns, _whole_forms
+    from newslint.token_anchors import anchors
+
+    def anchor_sets(tokenize):
+        return [{a.texts for a in anchors(p)} for ps in _patterns(VOCABULARY, tokenize).values() for p in ps]
+
+    built = anchor_sets(_whole_forms)
+    real = anchor_sets(pipeline().tokenizer)
+    assert len(real) > len(built)  # the cut forms do add patterns
+    assert all(any(covered <= needed for covered in built) for needed in real)
+
+
 # --- resolution -------------------------------------------------------------------------------
 
 WEDNESDAY = D(2024, 1, 17)

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from ..document import Document
 from ..findings import Hit
 from ..patterns import PatternTimeout, compile_pattern
-from ..prefilter import WordPrefilter
+from ..token_anchors import Anchor, TextAnchors, anchors
 from ..schema import OptionError
 
 NEEDS_NLP = True
@@ -39,23 +39,11 @@ OPERATORS = re.compile(r"^(?:[!?+*]|\{\d*,?\d*\})$")
 TEXT_ATTRIBUTES = {"ORTH": "text", "TEXT": "text", "NORM": "norm_", "LOWER": "lower_", "SHAPE": "shape_"}
 
 
-# Attributes whose values a pattern can require outright, by the array spaCy keeps them in.
-_ANCHOR_ATTRIBUTES = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER"}
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """A token every match of one pattern holds: its `attribute` equals one of `texts`."""
-
-    attribute: str
-    texts: frozenset[str]
-
-
 @dataclass(frozen=True)
 class Options:
     patterns: tuple[Any, ...]
     anchors: tuple[tuple[Anchor, ...], ...] = field(init=False, repr=False, compare=False)
-    """For each pattern, the tokens every match of it holds (see `_anchors`)."""
+    """For each pattern, the tokens every match of it holds (token_anchors.anchors)."""
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
     _hashes: list = field(default_factory=list, init=False, repr=False, compare=False)
     _words: list = field(default_factory=list, init=False, repr=False, compare=False)
@@ -68,7 +56,7 @@ class Options:
                 _check_pattern(pattern)
             except ValueError as err:
                 raise OptionError("patterns", str(err), index) from None
-        object.__setattr__(self, "anchors", tuple(_anchors(p) for p in self.patterns))
+        object.__setattr__(self, "anchors", tuple(anchors(p) for p in self.patterns))
 
     def matcher(self):
         if not self._matcher:
@@ -89,9 +77,8 @@ class Options:
         """False only where, for each pattern, the block's text lacks some anchor's words (as
         text, ignoring case): spaCy need not even tokenize it."""
         if not self._words:
-            self._words.append(tuple(tuple(_text_prefilter(a) for a in anchors) for anchors in self.anchors))
-        return any(all(words is None or words.may_match(block.folded) for words in pattern)
-                   for pattern in self._words[0])
+            self._words.append(TextAnchors.of(self.patterns))
+        return self._words[0].may_match(block.folded)
 
     def may_match(self, doc) -> bool:
         """False only where some token every match needs is missing from the doc (for each
@@ -108,38 +95,6 @@ class Options:
             else:
                 return True  # every anchor of this pattern is there (or it has none)
         return False
-
-
-def _anchors(pattern: list) -> tuple[Anchor, ...]:
-    """The tokens of a pattern that every match holds: those without an operator that lets them
-    be skipped or negated, whose ORTH, TEXT or LOWER must equal a string or be IN a list. A
-    value is taken as written, as the Matcher takes it ({LOWER: My} never matches)."""
-    found = []
-    for token in pattern:
-        if token.get("OP", "+") != "+":
-            continue
-        for attribute, value in token.items():
-            if attribute not in _ANCHOR_ATTRIBUTES:
-                continue
-            if isinstance(value, dict):
-                value = value.get("IN")
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    continue
-            elif isinstance(value, str):
-                value = [value]
-            else:
-                continue
-            found.append(Anchor(_ANCHOR_ATTRIBUTES[attribute], frozenset(value)))
-    return tuple(found)
-
-
-def _text_prefilter(anchor: Anchor) -> WordPrefilter | None:
-    """The anchor's words as a text prefilter, or None where text cannot tell: a token's text is
-    always in its block's, except inside a run nlp.py masks as x's, which only a token made of
-    x's alone could match."""
-    if any(not text.strip(" xX") for text in anchor.texts):
-        return None
-    return WordPrefilter.of(anchor.texts)
 
 
 def _check_pattern(pattern: Any) -> None:
