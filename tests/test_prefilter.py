@@ -19,6 +19,7 @@ from newslint.textmap import OffsetMap
 EXAMPLES = 400
 
 PIECES = ["the", "The", "THE", "in", "In", "İn", "in\u0307", "ß", "SS", "ss", "ẞ", "ſ", "s", "K", "\u212a",
+          "’", "‘", "“", "”", "—", "–", "…", "•", "don’t", "don't", "O’", "o'",
           "k", "σ", "ς", "Σ", "\u0345", "ι", "'", "’", "_", "-", ".", "(", ")", " ", "  ", "\n", "\t",
           "\x1c", "\x1f", "\u00a0", "é", "e\u0301", "²", "1", "a", "b", "ab"]
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
@@ -31,6 +32,10 @@ texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 @example("K k", True, True)
 @example("İn in", True, False)
 @example("in\x1cin", False, False)
+@example("don’t don't", True, False)
+@example("don’t don’t", False, False)
+@example("the\u00a0the", False, False)
+@example("“the the”", False, False)
 def test_may_repeat_holds_wherever_the_default_token_repeats(text, ignorecase, alpha):
     options = Options(ignorecase=ignorecase, alpha=alpha)
     if any(repeated_runs(text, options)):

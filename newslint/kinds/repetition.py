@@ -34,6 +34,14 @@ DEFAULT_TOKEN = r"[^\W_]+(?:['’][^\W_]+)*"
 # keeps the search linear); and str.isspace(), which `_continues` uses, takes \x1c-\x1f too.
 _MAYBE_REPEATED = regex.compile(
     r"(?<![^\W_])(?<![^\W_]['’])([^\W_]++(?:['’][^\W_]++)*+)[\s\x1c-\x1f]+\1(?![^\W_])")
+# Nearly all prose is ASCII but for typographic punctuation. With that replaced by ASCII of
+# the same role (an apostrophe the token pattern joins on by ', any other mark by a mark, a
+# no-break space by a space), the same search runs on stdlib `re`, three times faster, whose
+# classes agree with `regex`'s on ASCII; casefolding ASCII is lowercasing.
+_ASCII_STAND_INS = str.maketrans({"’": "'", "‘": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": ".",
+                                  "\u00a0": " ", "•": "*"})
+_MAYBE_REPEATED_ASCII = re.compile(
+    r"(?<![^\W_])(?<![^\W_]')([^\W_]++(?:'[^\W_]++)*+)[\s\x1c-\x1f]+\1(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ def check(document: Document, rule) -> Iterator[Hit]:
 
 def may_repeat(text: str) -> bool:
     """False only where no two DEFAULT_TOKENs in a row are equal, ignoring case."""
+    plain = text.translate(_ASCII_STAND_INS)
+    if plain.isascii():
+        return _MAYBE_REPEATED_ASCII.search(plain.lower()) is not None
     return _MAYBE_REPEATED.search(text.casefold()) is not None
 
 
