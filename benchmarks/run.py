@@ -55,6 +55,17 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
     return time.perf_counter() - start, 0, done.returncode
 
 
+def compile_package() -> None:
+    """Byte-compile newslint, as pip does when it installs a wheel. An editable install run
+    under PYTHONDONTWRITEBYTECODE has no .pyc files and compiles every module again at each
+    start (about 70 ms here), a cost no installed copy pays."""
+    import compileall
+
+    import newslint
+
+    compileall.compile_dir(Path(newslint.__file__).parent, quiet=1)
+
+
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".markdown"))
 
@@ -65,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--markdown", type=Path, help="also write the results as a markdown table here")
     options = parser.parse_args(argv)
+    compile_package()
 
     work = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
     corpus = work / "corpus"
