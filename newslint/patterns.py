@@ -106,7 +106,8 @@ class SafePattern:
         if self._literals is None:
             return True
         if self._prefilter is None:
-            self._prefilter = tuple(WordPrefilter.of(strings) for strings in self._literals)
+            self._prefilter = tuple(sorted((WordPrefilter.of(strings) for strings in self._literals),
+                                           key=lambda prefilter: prefilter.cost))
         return all(prefilter.may_match(folded) for prefilter in self._prefilter)
 
     def __repr__(self) -> str:

@@ -33,6 +33,10 @@ class WordPrefilter:
     """Whether a folded text could hold any of some literal phrases, ignoring word edges."""
 
     pattern: re.Pattern
+    literal: str | None = None
+    """The one word to look for, where there is only one: a substring test beats any regex."""
+    shortest: int = 0
+    """The length of the shortest phrase (the longer, the fewer texts hold one)."""
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> WordPrefilter:
@@ -44,9 +48,20 @@ class WordPrefilter:
         # Stdlib `re` is safe here: the pattern is built from escaped literals, so it cannot
         # backtrack badly, and it runs case-sensitively on folded text, where `re` skips
         # quickly to the first characters the trie can start with.
-        return cls(re.compile(_trie_pattern(sorted(words))))
+        pattern = re.compile(_trie_pattern(sorted(words)))
+        only = next(iter(words)) if len(words) == 1 else ()
+        shortest = min(len(" ".join(w)) for w in words)
+        return cls(pattern, only[0] if len(only) == 1 else None, shortest)
+
+    @property
+    def cost(self) -> tuple[bool, int]:
+        """For ordering several tests, cheapest and most selective first: a single word, then
+        the others, each by its shortest phrase, longest first."""
+        return self.literal is None, -self.shortest
 
     def may_match(self, folded: str) -> bool:
+        if self.literal is not None:
+            return self.literal in folded
         return self.pattern.search(folded) is not None
 
 

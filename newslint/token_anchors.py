@@ -65,8 +65,11 @@ class TextAnchors:
         by_pattern = []
         for pattern in patterns:
             usable = [a.texts for a in anchors(pattern) if not _masked_only(a.texts)]
-            by_pattern.append(tuple(index.setdefault(texts, len(index)) for texts in usable))
-        return cls(tuple(by_pattern), tuple(WordPrefilter.of(texts) for texts in index))
+            by_pattern.append([index.setdefault(texts, len(index)) for texts in usable])
+        words = tuple(WordPrefilter.of(texts) for texts in index)
+        # Within a pattern, the cheapest and most selective test first: most texts stop there.
+        ordered = tuple(tuple(sorted(dict.fromkeys(p), key=lambda i: words[i].cost)) for p in by_pattern)
+        return cls(ordered, words)
 
     def may_match(self, folded: str) -> bool:
         found: dict[int, bool] = {}  # each shared anchor is searched once per text

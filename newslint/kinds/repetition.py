@@ -89,7 +89,7 @@ def check(document: Document, rule) -> Iterator[Hit]:
 
 def may_repeat(text: str) -> bool:
     """False only where no two DEFAULT_TOKENs in a row are equal, ignoring case."""
-    plain = text.translate(_ASCII_STAND_INS)
+    plain = text if text.isascii() else text.translate(_ASCII_STAND_INS)
     if plain.isascii():
         return _MAYBE_REPEATED_ASCII.search(plain.lower()) is not None
     return _MAYBE_REPEATED.search(text.casefold()) is not None
