@@ -8,10 +8,11 @@ the search it guards, so findings stay exactly what they were without it; a wron
 costs the time the kind would have spent anyway.
 
 Matching is case-insensitive, on `fold(text)`. Rule patterns run on the `regex` module with
-IGNORECASE (simple case folding); folding both sides with str.casefold() (full case folding)
-keeps every such match, with one exception handled in `fold`: `regex` lets "İ" match "i",
-while casefold() turns it into "i" plus a combining dot. The phrases are literal; white space
-inside one matches any run of white space, as the kinds' own patterns do (`\\s+`).
+IGNORECASE (simple case folding), a few built-in ones on `re`; folding both sides with
+str.casefold() (full case folding) keeps every such match, with two exceptions handled in
+`fold`: both engines let "İ" match "i", while casefold() turns it into "i" plus a combining
+dot, and `re` lets the dotless "ı" match "i" too. The phrases are literal; white space inside
+one matches any run of white space, as the kinds' own patterns do (`\\s+`).
 """
 from __future__ import annotations
 
@@ -23,9 +24,12 @@ _DOTTED_I = "i\u0307"
 
 
 def fold(text: str) -> str:
-    """Text for a WordPrefilter: casefolded, with the casefolded capital dotted I read as i."""
+    """Text for a WordPrefilter: casefolded, with the capital dotted I (casefolded) and the
+    dotless i read as i."""
     folded = text.casefold()
-    return folded.replace(_DOTTED_I, "i") if _DOTTED_I in folded else folded
+    if _DOTTED_I in folded:
+        folded = folded.replace(_DOTTED_I, "i")
+    return folded.replace("ı", "i") if "ı" in folded else folded
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,10 @@ class WordPrefilter:
     """The length of the shortest phrase (the longer, the fewer texts hold one)."""
 
     @classmethod
-    def of(cls, phrases: Iterable[str]) -> WordPrefilter:
+    def of(cls, phrases: Iterable[str], *, whole_words: bool = False) -> WordPrefilter:
+        """`whole_words`: a phrase counts only where no word character (`re`'s \\w) touches
+        it, for searches that require as much of the text they guard (the guard must then
+        refuse texts holding U+0345, which casefolds from a mark to a letter)."""
         words = {tuple(fold(phrase).split()) for phrase in phrases}
         if () in words or any(w[0].startswith("\u0307") for w in words):
             # An empty phrase matches anywhere. One that starts with a combining dot could lose
@@ -48,8 +55,9 @@ class WordPrefilter:
         # Stdlib `re` is safe here: the pattern is built from escaped literals, so it cannot
         # backtrack badly, and it runs case-sensitively on folded text, where `re` skips
         # quickly to the first characters the trie can start with.
-        pattern = re.compile(_trie_pattern(sorted(words)))
-        only = next(iter(words)) if len(words) == 1 else ()
+        body = _trie_pattern(sorted(words), shortest_only=not whole_words)
+        pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if whole_words else body)
+        only = next(iter(words)) if len(words) == 1 and not whole_words else ()
         shortest = min(len(" ".join(w)) for w in words)
         return cls(pattern, only[0] if len(only) == 1 else None, shortest)
 
@@ -65,9 +73,11 @@ class WordPrefilter:
         return self.pattern.search(folded) is not None
 
 
-def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
+def _trie_pattern(phrases: list[tuple[str, ...]], *, shortest_only: bool = True) -> str:
     """One regex for many phrases, sharing prefixes ("kill(?:ed|ing)"): a plain alternation
-    tries every phrase at every position, the trie one character per position."""
+    tries every phrase at every position, the trie one character per position. With
+    `shortest_only`, a phrase that another begins with stands for both (enough to say whether
+    any occurs); otherwise each phrase is matched whole, longest first."""
     trie: dict = {}
     for words in phrases:
         node = trie
@@ -77,14 +87,16 @@ def _trie_pattern(phrases: list[tuple[str, ...]]) -> str:
             for char in word:
                 node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(trie) or ""
+    return _node_pattern(trie, shortest_only) or ""
 
 
-def _node_pattern(node: dict) -> str:
-    branches = [(r"\s+" if key == " " else re.escape(key)) + _node_pattern(child)
+def _node_pattern(node: dict, shortest_only: bool) -> str:
+    branches = [(r"\s+" if key == " " else re.escape(key)) + _node_pattern(child, shortest_only)
                 for key, child in sorted(node.items()) if key]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    # Any phrase ending here already matches: the longer ones need not be tried.
-    return "" if "" in node else body
+    if "" not in node:
+        return body
+    # A phrase ends here: enough on its own, or else the longer ones are tried first.
+    return "" if shortest_only else f"(?:{body})?"

@@ -6,6 +6,8 @@ the underscore, and the separators str.isspace() takes but `regex`'s \\s does no
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import example, given, settings
@@ -21,7 +23,7 @@ EXAMPLES = 400
 PIECES = ["the", "The", "THE", "in", "In", "İn", "in\u0307", "ß", "SS", "ss", "ẞ", "ſ", "s", "K", "\u212a",
           "’", "‘", "“", "”", "—", "–", "…", "•", "don’t", "don't", "O’", "o'",
           "k", "σ", "ς", "Σ", "\u0345", "ι", "'", "’", "_", "-", ".", "(", ")", " ", "  ", "\n", "\t",
-          "\x1c", "\x1f", "\u00a0", "é", "e\u0301", "²", "1", "a", "b", "ab"]
+          "\x1c", "\x1f", "\u00a0", "é", "e\u0301", "²", "1", "a", "b", "ab", "ı", "kill", "killed"]
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -53,7 +55,7 @@ def test_may_repeat_is_linear_on_a_long_run_without_spaces():
     assert not may_repeat("a." * 100_000)
 
 
-phrases = st.lists(st.lists(st.sampled_from(["in", "İn", "ss", "ß", "kill", "killed", "K", "σ", "é"]),
+phrases = st.lists(st.lists(st.sampled_from(["in", "İn", "ss", "ß", "kill", "killed", "K", "σ", "é", "ıt"]),
                             min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4)
 
 
@@ -67,6 +69,18 @@ def test_word_prefilter_holds_wherever_the_ignorecase_pattern_matches(words, tex
     body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     if regex.search(body, text, regex.IGNORECASE | regex.V0):
         assert WordPrefilter.of(words).may_match(fold(text))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(phrases, texts)
+@example(["in"], "İN")
+@example(["in"], "ın")  # `re` takes the dotless i for an i, ignoring case
+@example(["kill", "killed"], "KILLED")
+def test_whole_word_prefilter_holds_wherever_re_finds_a_bounded_match(words, text):
+    # The form of the title matcher: `re`, ignoring case, with word edges.
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    if "\u0345" not in text and re.search(rf"(?<![\w])(?:{body})(?![\w])", text, re.IGNORECASE):
+        assert WordPrefilter.of(words, whole_words=True).may_match(fold(text))
 
 
 def test_word_prefilter_shares_prefixes_and_stops_at_the_shortest_phrase():

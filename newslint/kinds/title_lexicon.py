@@ -15,6 +15,7 @@ from typing import Mapping
 from ..errors import ConfigError
 from ..kb import ROLES, KnowledgeBase, Office, fold
 from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START
+from ..prefilter import WordPrefilter
 from ..yamlfile import read_yaml_file
 
 MODIFIER_KINDS = ("past", "then", "acting", "other", "neutral")
@@ -204,6 +205,13 @@ class TitleMatcher:
     """Folded covered form -> the offices it may name."""
     explicit: Mapping[str, str]
     """Folded covered form that names its place itself ("British prime minister") -> the code."""
+    first_words: WordPrefilter
+    """A block test: a block without one of these (folded) holds no title form.
+
+    Whole words, so not for text holding U+0345 (see WordPrefilter.of): use `may_hold`."""
+
+    def may_hold(self, block) -> bool:
+        return "\u0345" in block.text or self.first_words.may_match(block.folded)
 
 
 @functools.lru_cache(maxsize=8)
@@ -228,4 +236,9 @@ def title_matcher(kb: KnowledgeBase, lexicon: Lexicon) -> TitleMatcher:
     pattern = re.compile(rf"{WORD_BOUNDARY_START}(?:{trie_pattern(forms.values())}){WORD_BOUNDARY_END}",
                          re.IGNORECASE)
     only = frozenset(key for key, flags in capitals.items() if all(flags))
-    return TitleMatcher(pattern, only, dict(kb.by_alias), explicit)
+    # Each form's text up to its first space, hyphen or apostrophe (which `trie_pattern` lets
+    # vary) is in any text it matches, case aside, as a whole word: `pattern` asks for a word
+    # edge before the form, and the form goes on with a non-word character or ends at an edge.
+    first_words = WordPrefilter.of((re.split(r"[\s\-‐'’]", form.lower())[0] for form in forms.values()),
+                                   whole_words=True)
+    return TitleMatcher(pattern, only, dict(kb.by_alias), explicit, first_words)

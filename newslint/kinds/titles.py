@@ -97,7 +97,8 @@ def _judge_document(document: Document, options: Options, scope: tuple[str, ...]
     kb = load_kb((options.officeholders, *document.context.kb_paths))
     lexicon = options.titles
     matcher = title_matcher(kb, lexicon)
-    found = [(block, find_mentions(block.text, matcher, lexicon)) for block in blocks]
+    found = [(block, find_mentions(block.text, matcher, lexicon) if matcher.may_hold(block)
+              else []) for block in blocks]
     if not any(mentions for _, mentions in found):
         return  # the common case: no title beside a name, so no spaCy and no dates
     article = _Article(document, options, kb, lexicon, matcher, [block for block, mentions in found if mentions])
