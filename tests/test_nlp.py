@@ -1,0 +1,32 @@
+"""The spaCy pipeline as newslint builds it: imported without spaCy's command line."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import sys
+from newslint.nlp import pipeline
+nlp = pipeline()
+print([s.text for s in nlp("The talks began. They ended on Friday.").sents])
+print(sorted(m for m in ("typer", "weasel", "requests", "httpx", "spacy.cli") if m in sys.modules))
+import spacy
+import spacy.cli
+print("typer" in sys.modules, callable(spacy.cli.info), spacy.info.__module__)
+"""
+
+
+def test_spacy_loads_without_its_command_line_which_stays_importable():
+    # A fresh interpreter: the test process may have imported spaCy the ordinary way already.
+    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [
+        "['The talks began.', 'They ended on Friday.']",
+        "[]",  # none of the command line's packages
+        "True True newslint.nlp",  # the real spacy.cli on request; spacy.info hands over to it
+    ]
+
+
+def test_a_process_that_imported_spacy_first_keeps_it_as_it_is():
+    script = "import spacy, spacy.cli\nfrom newslint.nlp import pipeline\npipeline()\nprint(spacy.info.__module__)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "spacy.cli.info"
