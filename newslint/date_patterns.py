@@ -64,11 +64,12 @@ class Vocabulary:
     def matcher(self):
         """The spaCy Matcher for these words, built on first use (spaCy loads only when needed)."""
         if not self._matcher:
-            from spacy.matcher import Matcher
-
             from .nlp import pipeline
 
-            matcher = Matcher(pipeline().vocab, validate=True)
+            vocab = pipeline().vocab  # before any `spacy` import: it imports spaCy the lighter way
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab, validate=True)
             for label, patterns in _patterns(self, pipeline().tokenizer).items():
                 matcher.add(label, patterns)
             self._matcher.append(matcher)

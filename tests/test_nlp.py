@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = """
 import sys
 from newslint.nlp import pipeline
@@ -30,3 +32,21 @@ def test_a_process_that_imported_spacy_first_keeps_it_as_it_is():
     script = "import spacy, spacy.cli\nfrom newslint.nlp import pipeline\npipeline()\nprint(spacy.info.__module__)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "spacy.cli.info"
+
+
+@pytest.mark.parametrize("rule", ["knowledge-cutoff", "casualty-unsourced", "date-conflict", "title-mismatch",
+                                  "number-disagreement", "anonymous-source"])
+def test_no_rule_imports_spacy_the_heavy_way(rule):
+    # Each kind that imports from spaCy must build the pipeline (nlp.pipeline()) first; run
+    # alone, its rule is the first to need spaCy in a fresh interpreter.
+    script = (
+        "import sys\n"
+        "from newslint.config import default_settings\n"
+        "from newslint.engine import Linter, Selection\n"
+        "text = '---\\ndate: 2023-05-02\\n---\\nAs of my last knowledge update, the ambush killed two '\n"
+        "text += 'colonels on Monday, said Prime Minister Rishi Sunak. “We won,” he said. A source said '\n"
+        "text += 'more would die.\\n'\n"
+        f"Linter(default_settings(), Selection(select=({rule!r},))).lint('a.md', text)\n"
+        "print('spacy' in sys.modules, 'typer' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True False"

@@ -100,11 +100,11 @@ class Options:
         over the text), and the second only over chunks that hold a claim word.
         """
         if not self._matcher:
-            from spacy.matcher import PhraseMatcher
-
             from ..nlp import pipeline
 
-            nlp = pipeline()
+            nlp = pipeline()  # before any `spacy` import: it imports spaCy the lighter way
+            from spacy.matcher import PhraseMatcher
+
             claim_words, every_list = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
             first_words = set()
             for category, entries in self.lexicon.lists.items():

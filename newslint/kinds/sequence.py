@@ -60,11 +60,12 @@ class Options:
 
     def matcher(self):
         if not self._matcher:
-            from spacy.matcher import Matcher
-
             from ..nlp import pipeline
 
-            matcher = Matcher(pipeline().vocab, validate=True)
+            vocab = pipeline().vocab  # before any `spacy` import: it imports spaCy the lighter way
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab, validate=True)
             extensions: dict = {}  # this rule's own patterns: one that gives up stops this rule only
             matcher.add("rule", [_safe_regexes(p, extensions) for p in self.patterns])
             self._matcher.append(matcher)
@@ -128,22 +129,25 @@ def _check_pattern(pattern: Any) -> None:
 
 
 def check(document: Document, rule) -> Iterator[Hit]:
-    from spacy.util import filter_spans
-
     options: Options = rule.options
-    matcher = options.matcher()
     for chunk in document.analysed(rule.scope, wanted=options.may_hold):
         if not options.may_match(chunk.doc):
             continue
         try:
-            spans = matcher(chunk.doc, as_spans=True)
+            spans = options.matcher()(chunk.doc, as_spans=True)
         except PatternTimeout as timeout:
             if timeout.offset is None and chunk.doc.text:
                 timeout.offset = chunk.source_span(0, 1).start
             raise
-        # The longest of overlapping matches wins, so "as of my last knowledge update" is one hit.
-        for span in filter_spans(spans):
+        for span in _longest(spans):
             yield Hit(chunk.source_span(span.start_char, span.end_char), {"match": span.text})
+
+
+def _longest(spans):
+    """The longest of overlapping matches wins, so "as of my last knowledge update" is one hit."""
+    from spacy.util import filter_spans  # spaCy is loaded by now: a chunk was analysed
+
+    return filter_spans(spans)
 
 
 _extension_numbers = itertools.count()
