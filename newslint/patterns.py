@@ -227,18 +227,7 @@ def _regex_may_refuse(tree, text: str) -> bool:
         for op, argument in items:
             if op is _sre.LITERAL and argument == ord("{"):
                 return True  # (a brace inside a set is a literal for both: sets are not entered)
-            if op in _REPEATS:
-                stack.append((list(argument[2]), depth + 1))
-            elif op is _sre.SUBPATTERN:
-                stack.append((list(argument[-1]), depth + 1))
-            elif op is _sre.BRANCH:
-                stack.extend((list(branch), depth + 1) for branch in argument[1])
-            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-                stack.append((list(argument[1]), depth + 1))
-            elif op is getattr(_sre, "ATOMIC_GROUP", None):
-                stack.append((list(argument), depth + 1))
-            elif op is _sre.GROUPREF_EXISTS:
-                stack.extend((list(sub), depth + 1) for sub in argument[1:] if sub is not None)
+            stack.extend((sub, depth + 1) for sub in _nested(op, argument) or ())
     return False
 
 
@@ -252,6 +241,7 @@ def _compile(text: str, flags: int):
 
 
 _CAP = 1 << 40
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
 
 
 def _program_size(items) -> int:
@@ -266,21 +256,12 @@ def _program_size(items) -> int:
     while stack:
         sequence, factor = stack.pop()
         for op, argument in sequence:
-            if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-                low, _high, sub = argument
-                stack.append((list(sub), min(factor * max(low, 1), _CAP)))
-            elif op is _sre.SUBPATTERN:
-                stack.append((list(argument[-1]), factor))
-            elif op is _sre.BRANCH:
-                stack.extend((list(branch), factor) for branch in argument[1])
-            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-                stack.append((list(argument[1]), factor))
-            elif op is getattr(_sre, "ATOMIC_GROUP", None):
-                stack.append((list(argument), factor))
-            elif op is _sre.GROUPREF_EXISTS:
-                stack.extend((list(sub), factor) for sub in argument[1:] if sub is not None)
-            else:
+            nested = _nested(op, argument)
+            if nested is None:
                 total = min(total + factor, _CAP)
+                continue
+            inner = min(factor * max(argument[0], 1), _CAP) if op in _REPEATS else factor
+            stack.extend((sub, inner) for sub in nested)
         if total > MAX_PROGRAM_SIZE:
             return total
     return total
@@ -290,8 +271,6 @@ class _Unknown(Exception):
     """The pattern has a part whose meaning `regex` and `re` may read differently."""
 
 
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 
 
 MAX_REQUIRED_SETS = 3
@@ -353,6 +332,24 @@ def _required(items: list) -> list[frozenset[str]]:
 
 def _rank(strings: frozenset[str]) -> tuple[int, int]:
     return min(len(s.strip()) for s in strings), -len(strings)
+
+
+def _nested(op, argument) -> list[list] | None:
+    """The sequences a parsed item holds (repeats, groups, branches, look-arounds), or None for
+    an item that holds none (a literal, a set, a class, an anchor)."""
+    if op in _REPEATS:
+        return [list(argument[2])]
+    if op is _sre.SUBPATTERN:
+        return [list(argument[-1])]
+    if op is _sre.BRANCH:
+        return [list(branch) for branch in argument[1]]
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return [list(argument[1])]
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return [list(argument)]
+    if op is _sre.GROUPREF_EXISTS:
+        return [list(sub) for sub in argument[1:] if sub is not None]
+    return None
 
 
 def alternation(tokens: tuple[str, ...], *, nonword: bool) -> str:
