@@ -34,7 +34,8 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class WordPrefilter:
-    """Whether a folded text could hold any of some literal phrases, ignoring word edges."""
+    """Whether a folded text could hold any of some literal phrases (anywhere, or as whole
+    words where built with `whole_words`)."""
 
     pattern: re.Pattern
     literal: str | None = None
@@ -45,8 +46,8 @@ class WordPrefilter:
     @classmethod
     def of(cls, phrases: Iterable[str], *, whole_words: bool = False) -> WordPrefilter:
         """`whole_words`: a phrase counts only where no word character (`re`'s \\w) touches
-        it, for searches that require as much of the text they guard (the guard must then
-        refuse texts holding U+0345, which casefolds from a mark to a letter)."""
+        it. Use it only to guard a search that itself demands word edges, and not on text
+        holding U+0345, which casefolds from a mark to a letter."""
         words = {tuple(fold(phrase).split()) for phrase in phrases}
         if () in words or any(w[0].startswith("\u0307") for w in words):
             # An empty phrase matches anywhere. One that starts with a combining dot could lose

@@ -96,8 +96,9 @@ class Options:
     def matchers(self):
         """(claim words only, every list): PhraseMatchers built on first use, once per process.
 
-        The first is the prefilter: it runs over every chunk (about 20 times faster than a regex
-        over the text), and the second only over chunks that hold a claim word.
+        The first finds claim words in the chunks of blocks whose text holds a claim word's first
+        token (`may_claim`, a text test that spares spaCy most blocks), and the second runs only
+        over chunks that hold a claim word.
         """
         if not self._matcher:
             from ..nlp import pipeline
