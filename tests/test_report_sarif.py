@@ -9,41 +9,14 @@ import pytest
 
 import newslint
 from newslint.cli import main
-from newslint.findings import Fix, Severity, Span
+from newslint.findings import Severity, Span
 from newslint.report import FileReport, ReportOptions, RuleInfo, renderer
 from newslint.report import sarif
 from newslint.report.sarif import artifact_uri, first_sentence
-from report_helpers import finding, span_of
+from report_helpers import ARTICLE_REPORT, CLEAN, UNREADABLE, finding, span_of
 
 SCHEMA_PATH = Path(__file__).parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
-ARTICLE = (
-    "---\r\n"
-    "title: Café 😀 news\r\n"
-    "---\r\n"
-    "Hundreds were killed in the blast, [Insert name] said.\r\n"
-    "\r\n"
-    "The mayor said the\r\n"
-    "crowd dispersed.\r\n"
-)
-
-
-
-
-HUNDREDS = span_of(ARTICLE, "Hundreds were killed")
-NEWS = span_of(ARTICLE, "news")
-F_EMOJI = finding("title-case", Severity.INFO, "Capitalise 'news'.", NEWS,
-                  Fix(((NEWS, "News"),), safe=True, message="Capitalise"))
-F_CASUALTY = finding(
-    "casualty-unsourced", Severity.WARNING, "Casualty figure 'Hundreds were killed' has no source.",
-    HUNDREDS, Fix(((Span(HUNDREDS.start, HUNDREDS.start), "Police said "),), safe=False, message=""),
-)
-F_SAID = finding("said-end", Severity.INFO, "100% sure: a, b\r\nnext", span_of(ARTICLE, "said."))
-F_WRAPPED = finding("wrap-check", Severity.ERROR, "Phrase wraps.", span_of(ARTICLE, "the\r\ncrowd"))
-ARTICLE_REPORT = FileReport("content/a.md", ARTICLE, (F_EMOJI, F_CASUALTY, F_SAID, F_WRAPPED))
-UNREADABLE = FileReport("content/bad.md", "", (
-    finding("file-unreadable", Severity.ERROR, "cannot decode as UTF-8", Span(0, 0), path="content/bad.md"),))
-CLEAN = FileReport("content/clean.md", "All fine.\n", ())
 RESULTS = [ARTICLE_REPORT, CLEAN, UNREADABLE]
 
 RULES = {
