@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 _DOTTED_I = "i\u0307"
 
@@ -56,7 +56,7 @@ class WordPrefilter:
         # Stdlib `re` is safe here: the pattern is built from escaped literals, so it cannot
         # backtrack badly, and it runs case-sensitively on folded text, where `re` skips
         # quickly to the first characters the trie can start with.
-        body = _trie_pattern(sorted(words), shortest_only=not whole_words)
+        body = trie_regex((" ".join(w) for w in words), piece=_phrase_piece, shortest_only=not whole_words)
         pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if whole_words else body)
         only = next(iter(words)) if len(words) == 1 and not whole_words else ()
         shortest = min(len(" ".join(w)) for w in words)
@@ -74,30 +74,34 @@ class WordPrefilter:
         return self.pattern.search(folded) is not None
 
 
-def _trie_pattern(phrases: list[tuple[str, ...]], *, shortest_only: bool = True) -> str:
-    """One regex for many phrases, sharing prefixes ("kill(?:ed|ing)"): a plain alternation
-    tries every phrase at every position, the trie one character per position. With
-    `shortest_only`, a phrase that another begins with stands for both (enough to say whether
-    any occurs); otherwise each phrase is matched whole, longest first."""
+def trie_regex(strings: Iterable[str], *, piece: Callable[[str], str] = re.escape,
+               shortest_only: bool = False) -> str:
+    """One regex for many strings, sharing prefixes ("kill(?:ed|ing)"): a plain alternation
+    tries every string at every position, the trie one character per position. `piece` gives
+    each character's regex (characters with the same regex share a branch). With
+    `shortest_only`, a string that another begins with stands for both (enough to say whether
+    any occurs); otherwise each is matched whole, longest first."""
     trie: dict = {}
-    for words in phrases:
+    for string in strings:
         node = trie
-        for index, word in enumerate(words):
-            if index:
-                node = node.setdefault(" ", {})
-            for char in word:
-                node = node.setdefault(char, {})
+        for char in string:
+            node = node.setdefault(piece(char), {})
         node[""] = {}
-    return _node_pattern(trie, shortest_only) or ""
+    return _trie_node(trie, shortest_only)
 
 
-def _node_pattern(node: dict, shortest_only: bool) -> str:
-    branches = [(r"\s+" if key == " " else re.escape(key)) + _node_pattern(child, shortest_only)
-                for key, child in sorted(node.items()) if key]
+def _trie_node(node: dict, shortest_only: bool) -> str:
+    ends = "" in node
+    if ends and shortest_only:
+        return ""
+    branches = [key + _trie_node(child, shortest_only) for key, child in sorted(node.items()) if key]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if "" not in node:
-        return body
-    # A phrase ends here: enough on its own, or else the longer ones are tried first.
-    return "" if shortest_only else f"(?:{body})?"
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+
+def _phrase_piece(char: str) -> str:
+    """Phrases are words joined by single spaces: a space stands for any run of white space."""
+    return r"\s+" if char == " " else re.escape(char)

@@ -15,7 +15,7 @@ from typing import Mapping
 from ..errors import ConfigError
 from ..kb import ROLES, KnowledgeBase, Office, fold
 from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START
-from ..prefilter import WordPrefilter
+from ..prefilter import WordPrefilter, trie_regex
 from ..yamlfile import read_yaml_file
 
 MODIFIER_KINDS = ("past", "then", "acting", "other", "neutral")
@@ -164,28 +164,10 @@ _CHARS = {" ": r"\s+", "-": r"[-‐\s]", "‐": r"[-‐\s]", "'": "['’]", "’
 
 
 def trie_pattern(forms) -> str:
-    """One regex for many phrases, factored by common prefixes (Python's `re` tries the
-    alternatives of a flat alternation one by one; a trie tries each letter once). Compile it
-    with re.IGNORECASE and check capitals after matching; spaces match runs of spaces, hyphens
-    a hyphen or a space, apostrophes either apostrophe."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form.lower():
-            node = node.setdefault(_CHARS.get(char, re.escape(char)), {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [key + _trie_regex(child) for key, child in sorted(node.items()) if key]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-    if ends:
-        body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
-    return body
+    """One regex for many phrases, factored by common prefixes (prefilter.trie_regex). Compile
+    it with re.IGNORECASE and check capitals after matching; spaces match runs of spaces,
+    hyphens a hyphen or a space, apostrophes either apostrophe."""
+    return trie_regex((form.lower() for form in forms), piece=lambda char: _CHARS.get(char, re.escape(char)))
 
 
 def _all_capitals(form: str) -> bool:
