@@ -12,7 +12,7 @@ and the Matcher need not run. Both tests here are exact supersets of the Matcher
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Hashable, Iterable
 
 from .prefilter import WordPrefilter
 
@@ -61,10 +61,14 @@ class TextAnchors:
 
     @classmethod
     def of(cls, patterns: Iterable[list[dict[str, Any]]]) -> TextAnchors:
+        return cls.from_anchors(anchors(pattern) for pattern in patterns)
+
+    @classmethod
+    def from_anchors(cls, by_pattern_anchors: Iterable[Iterable[Anchor]]) -> TextAnchors:
         index: dict[frozenset[str], int] = {}
         by_pattern = []
-        for pattern in patterns:
-            usable = [a.texts for a in anchors(pattern) if not _masked_only(a.texts)]
+        for pattern_anchors in by_pattern_anchors:
+            usable = [a.texts for a in pattern_anchors if not _masked_only(a.texts)]
             by_pattern.append([index.setdefault(texts, len(index)) for texts in usable])
         words = tuple(WordPrefilter.of(texts) for texts in index)
         # Within a pattern, the cheapest and most selective test first: most texts stop there.
@@ -72,16 +76,22 @@ class TextAnchors:
         return cls(ordered, words)
 
     def may_match(self, folded: str) -> bool:
-        found: dict[int, bool] = {}  # each shared anchor is searched once per text
-        for pattern in self.patterns:
-            for anchor in pattern:
-                if anchor not in found:
-                    found[anchor] = self.words[anchor].may_match(folded)
-                if not found[anchor]:
-                    break
-            else:
-                return True  # every anchor of this pattern is there (or it has none)
-        return False
+        return any_pattern_holds(self.patterns, lambda anchor: self.words[anchor].may_match(folded))
+
+
+def any_pattern_holds(patterns: Iterable[Iterable[Hashable]], holds: Callable[[Any], bool]) -> bool:
+    """Whether, for some pattern, every anchor holds (a pattern without any always does). An
+    anchor several patterns share is tested once."""
+    known: dict = {}
+    for pattern in patterns:
+        for anchor in pattern:
+            if anchor not in known:
+                known[anchor] = holds(anchor)
+            if not known[anchor]:
+                break
+        else:
+            return True
+    return False
 
 
 def _masked_only(texts: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from ..document import Document
 from ..findings import Hit
 from ..patterns import PatternTimeout, compile_pattern
-from ..token_anchors import Anchor, TextAnchors, anchors
+from ..token_anchors import Anchor, TextAnchors, anchors, any_pattern_holds
 from ..schema import OptionError
 
 NEEDS_NLP = True
@@ -78,7 +78,7 @@ class Options:
         """False only where, for each pattern, the block's text lacks some anchor's words (as
         text, ignoring case): spaCy need not even tokenize it."""
         if not self._words:
-            self._words.append(TextAnchors.of(self.patterns))
+            self._words.append(TextAnchors.from_anchors(self.anchors))
         return self._words[0].may_match(block.folded)
 
     def may_match(self, doc) -> bool:
@@ -87,15 +87,14 @@ class Options:
         The Matcher compares attribute hashes, and so does this."""
         self.matcher()
         present: dict[str, set[int]] = {}
-        for pattern in self._hashes[0]:
-            for attribute, values in pattern:
-                if attribute not in present:
-                    present[attribute] = set(doc.to_array(attribute).tolist())
-                if not values & present[attribute]:
-                    break
-            else:
-                return True  # every anchor of this pattern is there (or it has none)
-        return False
+
+        def holds(anchor: tuple[str, frozenset[int]]) -> bool:
+            attribute, values = anchor
+            if attribute not in present:
+                present[attribute] = set(doc.to_array(attribute).tolist())
+            return not values.isdisjoint(present[attribute])
+
+        return any_pattern_holds(self._hashes[0], holds)
 
 
 def _check_pattern(pattern: Any) -> None:
