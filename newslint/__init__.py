@@ -28,7 +28,7 @@ def lint_paths(paths: Iterable[str | Path], config=None):
     With `config` None each file uses its nearest config file, as the command line does.
     """
     from .config import Settings
-    from .runner import Runner, RunOptions
+    from .run.runner import Runner, RunOptions
 
     if isinstance(config, Settings):
         runner = Runner(RunOptions(), settings=config)

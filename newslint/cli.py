@@ -178,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .engine import Selection
     from .report import ReportOptions, renderer
-    from .runner import STDIN, Runner, RunOptions
+    from .run.runner import STDIN, Runner, RunOptions
 
     select = tuple(rule for group in args.select for rule in group) if args.select else None
     options = RunOptions(
@@ -245,7 +245,7 @@ class _progress_bar:
 
 
 def _test_rules(args: argparse.Namespace) -> int:
-    from .rule_tests import run
+    from .commands.test import run
 
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"--config {args.config}: no such file")
@@ -263,7 +263,7 @@ def _test_rules(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .scaffold import write_config
+    from .commands.init import write_config
 
     try:
         target, generator = write_config(args.folder, args.force)
@@ -275,7 +275,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .cache import CACHE_DIR, clean
+    from .run.cache import CACHE_DIR, clean
 
     removed = clean(args.folder)
     print(f"Removed {args.folder / CACHE_DIR}." if removed else f"No {args.folder / CACHE_DIR} to remove.")
@@ -424,7 +424,7 @@ def _add_kb_commands(commands) -> None:
 
 
 def _kb(args: argparse.Namespace) -> int:
-    from . import kb_import
+    from .kb import wikidata as kb_import
 
     if args.kb_command == "import":
         _emit(kb_import.import_file(args.file, args.country, args.name or args.country,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
-from .context import ArticleContext, FrontMatterKeys
+from .text.context import ArticleContext, FrontMatterKeys
 from .core_rules import CORE_RULES
 from .errors import ConfigError
 from .findings import Severity

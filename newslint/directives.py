@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .document import Document
+from .text.document import Document
 from .findings import Finding, Span
 
 VERBS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")

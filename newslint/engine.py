@@ -14,12 +14,12 @@ from typing import Iterable
 from .config import Settings, load_rules, selects
 from .core_rules import CORE_RULES
 from .directives import apply_suppressions, find_suppressions
-from .document import Document
+from .text.document import Document
 from .findings import Finding, Hit, Severity, Span
-from .globs import matches
+from .run.globs import matches
 from .kinds import KINDS
-from .markdown import MAX_BLOCKS
-from .patterns import PatternTimeout, preview
+from .text.markdown import MAX_BLOCKS
+from .patterns.safe import PatternTimeout, preview
 from .rules import Rule
 from .vocab import load_vocab, vocab_folder
 

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from .errors import ConfigError
 from .findings import Severity
 from .kinds import KINDS
-from .prose import BLOCK_KINDS
+from .text.prose import BLOCK_KINDS
 from .schema import OptionError, build_options, option_names
 from .yamlfile import YamlDoc, read_yaml_file
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .document import Document
+from .text.document import Document
 from .errors import ConfigError
 from .findings import Hit, Span
-from .patterns import PatternTimeout, alternation, compile_pattern
-from .prose import BLOCK_KINDS
+from .patterns.safe import PatternTimeout, alternation, compile_pattern
+from .text.prose import BLOCK_KINDS
 
 FOLDER = Path(".newslint") / "vocab"
 ACCEPT, REJECT = "accept.txt", "reject.txt"

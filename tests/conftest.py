@@ -24,7 +24,7 @@ def default_linter() -> Linter:
 
 
 def positions(findings, source: str) -> list[tuple[str, int, int]]:
-    from newslint.lines import LineIndex
+    from newslint.text.lines import LineIndex
 
     index = LineIndex(source)
     return [(f.rule, *index.position(f.span.start)) for f in findings]

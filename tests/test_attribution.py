@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from newslint.config import default_settings, load_rules, load_settings
-from newslint.document import Document
+from newslint.text.document import Document
 from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
 from newslint.kinds import attribution
-from newslint.kinds import claims as c
-from newslint.lines import LineIndex
+from newslint.kinds.attribution import claims as c
+from newslint.text.lines import LineIndex
 from newslint.rules import builtin_rules_root, load_rule
 
 RULE_ID = "casualty-unsourced"
@@ -275,7 +275,7 @@ def test_bad_data_files_are_config_errors(tmp_path):
 
 
 def _doc(text: str):
-    from newslint.nlp import pipeline
+    from newslint.text.nlp import pipeline
 
     return pipeline()(text)
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint import patterns, sources
+from newslint.patterns import safe as patterns
+from newslint.run import sources
 from newslint.cli import main
-from newslint.runner import Runner
+from newslint.run.runner import Runner
 
 CONCISE = ("check", "--format", "concise", "--no-cache", "--isolated")
 WHILST = "Whilst talks continued, the strikes stopped.\n"
@@ -132,7 +133,7 @@ def test_file_over_the_block_limit(workdir, capsys):
 
 
 def test_file_deleted_between_discovery_and_reading(workdir, capsys, monkeypatch):
-    import newslint.runner as runner
+    import newslint.run.runner as runner
 
     (workdir / "gone.md").write_text(WHILST)
     (workdir / "kept.md").write_text(WHILST)

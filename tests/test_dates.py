@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from newslint.config import default_settings, load_rules
-from newslint.date_patterns import load_vocabulary
-from newslint.document import Document
+from newslint.temporal.expressions import load_vocabulary
+from newslint.text.document import Document
 from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
-from newslint.kinds import date_events, dates
-from newslint.kinds.date_words import apart, describe, stem, when
+from newslint.kinds import dates
+from newslint.kinds.dates import events as date_events
+from newslint.kinds.dates.words import apart, describe, stem, when
 from newslint.rules import builtin_rules_root, load_rule
-from newslint.temporal import DateRange, article_dates
+from newslint.temporal.article import DateRange, article_dates
 
 DATA = builtin_rules_root() / "data"
 VOCABULARY = load_vocabulary(str(DATA / "dates.yaml"))
@@ -65,7 +66,7 @@ def test_a_broken_vocabulary_is_a_config_error(tmp_path):
 
 
 def test_five_rules_share_one_analysis(monkeypatch):
-    from newslint import temporal
+    from newslint.temporal import article as temporal
 
     calls = []
     real = temporal.find_expressions

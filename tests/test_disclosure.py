@@ -13,7 +13,7 @@ from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
 from newslint.kinds.disclosure import load_phrases, _first_phrase
 from newslint.rules import builtin_rules_root
-from newslint.runner import RunOptions, Runner
+from newslint.run.runner import RunOptions, Runner
 
 PHRASES = load_phrases(builtin_rules_root() / "data" / "disclosure-phrases.yaml")
 ONLY = Selection(select=("ai-disclosure-*",))
@@ -95,7 +95,7 @@ def linter() -> Linter:
 
 
 def _rules(linter: Linter, text: str) -> list[tuple[str, int]]:
-    from newslint.lines import LineIndex
+    from newslint.text.lines import LineIndex
 
     index = LineIndex(text)
     return [(f.rule, index.line_of(f.span.start)) for f in linter.lint("a.md", text)]

@@ -9,8 +9,8 @@ from newslint import lint_paths, lint_text
 from newslint.config import default_settings, load_settings
 from newslint.errors import ConfigError
 from newslint.findings import Finding, Fix, Severity, Span
-from newslint.fixes import apply_fixes
-from newslint.lines import LineIndex
+from newslint.run.fixes import apply_fixes
+from newslint.text.lines import LineIndex
 
 
 def where(findings, text):

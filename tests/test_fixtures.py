@@ -13,8 +13,8 @@ import yaml
 
 from newslint.config import load_settings
 from newslint.engine import Linter
-from newslint.lines import LineIndex
-from newslint.sources import read_source
+from newslint.text.lines import LineIndex
+from newslint.run.sources import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

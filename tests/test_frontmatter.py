@@ -1,4 +1,4 @@
-"""Tests for newslint.frontmatter: splitting, parsing, key positions, errors and refusals."""
+"""Tests for newslint.text.frontmatter: splitting, parsing, key positions, errors and refusals."""
 from __future__ import annotations
 
 import datetime
@@ -7,10 +7,10 @@ import time
 import pytest
 import yaml
 
-from newslint import frontmatter
+from newslint.text import frontmatter
 from newslint.findings import Span
-from newslint.frontmatter import FrontMatter, parse_front_matter
-from newslint.lines import LineIndex
+from newslint.text.frontmatter import FrontMatter, parse_front_matter
+from newslint.text.lines import LineIndex
 
 
 def where(source: str, span: Span) -> tuple[int, int, str]:

@@ -6,9 +6,9 @@ import pytest
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.fixes import apply_fixes
-from newslint.kinds.capitalization_words import expected_case
-from newslint.lines import LineIndex
+from newslint.run.fixes import apply_fixes
+from newslint.kinds.capitalization.words import expected_case
+from newslint.text.lines import LineIndex
 
 
 def run(tmp_path, rule: str, text: str):

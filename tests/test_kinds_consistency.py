@@ -8,7 +8,7 @@ import pytest
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.lines import LineIndex
+from newslint.text.lines import LineIndex
 
 SPELLING = """extends: consistency
 message: "'{match}' here, but '{other}' on line {line}."

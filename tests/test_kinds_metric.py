@@ -6,9 +6,9 @@ import pytest
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.kinds.metric_formula import FormulaError, evaluate, parse_condition, parse_formula
-from newslint.kinds.metric_text import syllables
-from newslint.lines import LineIndex
+from newslint.kinds.metric.formula import FormulaError, evaluate, parse_condition, parse_formula
+from newslint.text.sentences import syllables
+from newslint.text.lines import LineIndex
 
 GRADE = """extends: metric
 message: "Flesch-Kincaid grade {value}; aim for 8 or below."

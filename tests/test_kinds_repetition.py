@@ -6,8 +6,8 @@ import pytest
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.fixes import apply_fixes
-from newslint.lines import LineIndex
+from newslint.run.fixes import apply_fixes
+from newslint.text.lines import LineIndex
 
 RULE = """extends: repetition
 message: "'{word}' twice: '{match}'."

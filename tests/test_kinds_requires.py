@@ -6,7 +6,7 @@ import pytest
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.lines import LineIndex
+from newslint.text.lines import LineIndex
 
 
 def lint(tmp_path, rule: str, text: str, data: dict | None = None) -> list[tuple]:

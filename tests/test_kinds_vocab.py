@@ -8,7 +8,7 @@ import pytest
 from newslint.config import Settings, load_settings
 from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
-from newslint.lines import LineIndex
+from newslint.text.lines import LineIndex
 from newslint.vocab import load_vocab, vocab_folder
 
 RULES = {

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from newslint.lines import LineIndex
-from newslint.markdown import parse_body
+from newslint.text.lines import LineIndex
+from newslint.text.markdown import parse_body
 
 
 def parse(source: str, body_start: int = 0):

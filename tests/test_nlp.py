@@ -8,7 +8,7 @@ import pytest
 
 SCRIPT = """
 import sys
-from newslint.nlp import pipeline
+from newslint.text.nlp import pipeline
 nlp = pipeline()
 print([s.text for s in nlp("The talks began. They ended on Friday.").sents])
 print(sorted(m for m in ("typer", "weasel", "requests", "httpx", "spacy.cli") if m in sys.modules))
@@ -24,12 +24,12 @@ def test_spacy_loads_without_its_command_line_which_stays_importable():
     assert result.stdout.splitlines() == [
         "['The talks began.', 'They ended on Friday.']",
         "[]",  # none of the command line's packages
-        "True True newslint.nlp",  # the real spacy.cli on request; spacy.info hands over to it
+        "True True newslint.text.nlp",  # the real spacy.cli on request; spacy.info hands over to it
     ]
 
 
 def test_a_process_that_imported_spacy_first_keeps_it_as_it_is():
-    script = "import spacy, spacy.cli\nfrom newslint.nlp import pipeline\npipeline()\nprint(spacy.info.__module__)"
+    script = "import spacy, spacy.cli\nfrom newslint.text.nlp import pipeline\npipeline()\nprint(spacy.info.__module__)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "spacy.cli.info"
 

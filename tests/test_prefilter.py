@@ -14,9 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.kinds.repetition import DEFAULT_TOKEN, Options, may_repeat, repeated_runs
-from newslint.prefilter import WordPrefilter, fold
-from newslint.prose import ProseBlock
-from newslint.textmap import OffsetMap
+from newslint.patterns.prefilter import WordPrefilter, fold
+from newslint.text.prose import ProseBlock
+from newslint.text.textmap import OffsetMap
 
 EXAMPLES = 400
 
@@ -118,7 +118,7 @@ def _token(spec) -> dict:
        st.lists(st.sampled_from(WORDS + [" ", ", ", ". "]), max_size=12).map(" ".join))
 def test_sequence_anchors_hold_wherever_the_matcher_matches(patterns, text):
     from newslint.kinds.sequence import Options
-    from newslint.nlp import pipeline
+    from newslint.text.nlp import pipeline
 
     options = Options(tuple([_token(spec) for spec in pattern] for pattern in patterns))
     doc = pipeline()(text)
@@ -129,7 +129,7 @@ def test_sequence_anchors_hold_wherever_the_matcher_matches(patterns, text):
 
 def test_sequence_anchors_skip_prose_without_the_words():
     from newslint.kinds.sequence import Options
-    from newslint.nlp import pipeline
+    from newslint.text.nlp import pipeline
 
     options = Options(([{"LOWER": {"IN": ["as", "since"]}}, {"LOWER": "of", "OP": "?"}, {"LOWER": "my"}],))
     assert not options.may_match(pipeline()("As of Monday, the ceasefire held."))
@@ -162,7 +162,7 @@ texts_for_regexes = st.lists(st.sampled_from(["a", "b", "A", "B", "İ", "i", "ß
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(regexes, texts_for_regexes, st.booleans())
 def test_may_occur_holds_wherever_the_pattern_matches(pattern, text, ignorecase):
-    from newslint.patterns import compile_pattern
+    from newslint.patterns.safe import compile_pattern
 
     try:
         compiled = compile_pattern(pattern, ignorecase=ignorecase)
@@ -174,7 +174,7 @@ def test_may_occur_holds_wherever_the_pattern_matches(pattern, text, ignorecase)
 
 @pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
 def test_required_literals_of_typical_rule_patterns():
-    from newslint.patterns import compile_pattern
+    from newslint.patterns.safe import compile_pattern
 
     def literals(pattern):
         return compile_pattern(pattern)._literals
@@ -192,7 +192,7 @@ def test_required_literals_of_typical_rule_patterns():
 
 
 def test_patterns_compile_on_first_use_and_a_refusal_there_is_a_rule_timeout(tmp_path, monkeypatch):
-    from newslint import patterns
+    from newslint.patterns import safe as patterns
     from newslint.config import Settings
     from newslint.engine import Linter
 
@@ -215,7 +215,7 @@ def test_patterns_compile_on_first_use_and_a_refusal_there_is_a_rule_timeout(tmp
 
 @pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
 def test_patterns_that_regex_may_read_differently_compile_when_they_load():
-    from newslint.patterns import compile_pattern
+    from newslint.patterns.safe import compile_pattern
 
     assert compile_pattern("[[:alpha:]]+")._compiled is not None
     assert compile_pattern("(" * 51 + "a" + ")" * 51)._compiled is not None  # deep: `regex` recurses

@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newslint.config import default_settings
-from newslint.document import Document
+from newslint.text.document import Document
 from newslint.engine import Linter
 from newslint.findings import Finding, Fix, Severity, Span
-from newslint.fixes import apply_fixes
-from newslint.lines import LineIndex
-from newslint.runner import Runner, RunOptions
-from newslint.sources import SourceText, decode, encode
+from newslint.run.fixes import apply_fixes
+from newslint.text.lines import LineIndex
+from newslint.run.runner import Runner, RunOptions
+from newslint.run.sources import SourceText, decode, encode
 
 MODEL_EXAMPLES = 200
 ENGINE_EXAMPLES = 50

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from newslint import nlp, patterns
+from newslint.text import nlp
+from newslint.patterns import safe as patterns
 from newslint.config import default_settings
 from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.patterns import PatternTimeout, SafePattern, compile_pattern
-from newslint.sources import BOM, SourceText, decode, encode, read_source, write_atomic
+from newslint.patterns.safe import PatternTimeout, SafePattern, compile_pattern
+from newslint.run.sources import BOM, SourceText, decode, encode, read_source, write_atomic
 from newslint.yamlfile import parse_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -150,7 +151,7 @@ def test_run_on_sentences_are_cut():
 
 
 def test_spacy_is_fed_prose_it_can_swallow_in_bounded_time():
-    from newslint.document import Document
+    from newslint.text.document import Document
 
     document = Document("a.md", "&amp;" * 200_000 + "\n\n" + "[" * 300_000 + "\n")
     start = time.perf_counter()
@@ -186,7 +187,7 @@ def test_read_source_reasons(tmp_path):
 
 
 def test_read_source_never_reads_past_the_limit(tmp_path, monkeypatch):
-    import newslint.sources as sources
+    import newslint.run.sources as sources
 
     monkeypatch.setattr(sources, "MAX_BYTES", 10)
     path = tmp_path / "a.md"
@@ -209,7 +210,7 @@ def test_write_atomic_keeps_mode_and_leaves_no_temporary_file(tmp_path):
     write_atomic(path, b"new", expected=b"old")
     assert (path.read_bytes(), path.stat().st_mode & 0o777) == (b"new", 0o600)
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
-    from newslint.sources import ChangedOnDisk
+    from newslint.run.sources import ChangedOnDisk
 
     with pytest.raises(ChangedOnDisk):
         write_atomic(path, b"newer", expected=b"old")
@@ -235,7 +236,7 @@ def test_yaml_aliases_are_refused_at_their_own_line(text, line):
 
 
 def test_discovery_survives_link_loops(tmp_path):
-    from newslint.discovery import discover
+    from newslint.run.discovery import discover
 
     (tmp_path / "a.md").write_text("x")
     (tmp_path / "loop.md").symlink_to("loop.md")
@@ -245,7 +246,7 @@ def test_discovery_survives_link_loops(tmp_path):
 
 
 def test_backtick_runs_of_every_length_parse_in_linear_time():
-    from newslint.markdown import parse_body
+    from newslint.text.markdown import parse_body
 
     text = "".join("`" * i + " x " for i in range(1, 2000)) + "\n"  # two million characters
     start = time.perf_counter()
@@ -254,8 +255,8 @@ def test_backtick_runs_of_every_length_parse_in_linear_time():
 
 
 def test_code_spans_still_close_at_the_next_run_of_the_same_length():
-    from newslint.inline import BacktickRuns, split_cells
-    from newslint.markdown import parse_body
+    from newslint.text.inline import BacktickRuns, split_cells
+    from newslint.text.markdown import parse_body
 
     runs = BacktickRuns("a ``b` c`` d ` e")
     assert (runs.closing(4, 2), runs.closing(4, 1), runs.closing(13, 1), runs.closing(14, 1)) == (10, 6, 14, None)
@@ -264,7 +265,7 @@ def test_code_spans_still_close_at_the_next_run_of_the_same_length():
 
 
 def test_parsing_stops_at_the_block_limit(monkeypatch):
-    import newslint.markdown as markdown
+    import newslint.text.markdown as markdown
 
     monkeypatch.setattr(markdown, "MAX_BLOCKS", 3)
     assert markdown.parse_body("a\n\nb\n\nc\n").truncated is False

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from newslint.findings import Finding, Fix, Severity, Span
-from newslint.lines import LineIndex
+from newslint.text.lines import LineIndex
 from newslint.report import FORMATS, FileReport, ReportOptions, RuleInfo, renderer
 from newslint.report import html as html_report
 from report_helpers import span_of

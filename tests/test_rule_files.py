@@ -5,7 +5,7 @@ import pytest
 
 from newslint.config import default_settings, load_rules
 from newslint.engine import Linter, Selection
-from newslint.fixes import apply_fixes
+from newslint.run.fixes import apply_fixes
 from newslint.rules import builtin_packs, rule_files
 
 SETTINGS = default_settings()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cache import CACHE_DIR
+from newslint.run.cache import CACHE_DIR
 from newslint.cli import main
-from newslint.runner import MIN_FILES_PER_JOB, Runner, RunOptions
+from newslint.run.runner import MIN_FILES_PER_JOB, Runner, RunOptions
 
 
 @pytest.fixture

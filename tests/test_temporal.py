@@ -1,4 +1,4 @@
-"""Date expressions and their resolution (newslint.temporal, newslint.date_patterns): every
+"""Date expressions and their resolution (newslint.temporal.article, newslint.temporal.expressions): every
 written form, and the calendar edges (month and year ends, leap days, weeks across years)."""
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newslint.context import ArticleContext
-from newslint.date_patterns import find_expressions, load_vocabulary
-from newslint.document import Document
-from newslint.nlp import pipeline
+from newslint.text.context import ArticleContext
+from newslint.temporal.expressions import find_expressions, load_vocabulary
+from newslint.text.document import Document
+from newslint.text.nlp import pipeline
 from newslint.rules import builtin_rules_root
-from newslint.temporal import DateRange, infer_year, reference_date, resolve, sentence_date
+from newslint.temporal.article import DateRange, infer_year, reference_date, resolve, sentence_date
 
 VOCABULARY = load_vocabulary(str(builtin_rules_root() / "data" / "dates.yaml"))
 D = dt.date
@@ -102,7 +102,7 @@ def test_prose_without_a_date_like_word_costs_no_matcher_run():
 
 
 def test_a_period_word_alone_needs_no_spacy_but_each_written_form_does():
-    from newslint.prefilter import fold
+    from newslint.patterns.prefilter import fold
 
     anchors = VOCABULARY.expression_anchors
     assert VOCABULARY.prefilter.search("The project took five years and many days.")
@@ -115,8 +115,8 @@ def test_a_period_word_alone_needs_no_spacy_but_each_written_form_does():
 def test_the_anchors_built_without_spacy_cover_every_pattern_spacy_matches():
     # expression_anchors keeps weekday forms whole; the real patterns cut some ("Wed." -> "We",
     # "d."). Each real pattern must hold all the anchors of some pattern the test is built from.
-    from newslint.date_patterns import _patterns, _whole_forms
-    from newslint.token_anchors import anchors
+    from newslint.temporal.expressions import _patterns, _whole_forms
+    from newslint.patterns.anchors import anchors
 
     def anchor_sets(tokenize):
         return [{a.texts for a in anchors(p)} for ps in _patterns(VOCABULARY, tokenize).values() for p in ps]

@@ -7,9 +7,9 @@ import pytest
 from newslint.config import default_settings
 from newslint.engine import Linter, Selection
 from newslint.findings import Severity
-from newslint.kb import load_kb
-from newslint.kinds.title_lexicon import load_lexicon, title_matcher
-from newslint.kinds.title_mentions import find_mentions
+from newslint.kb.base import load_kb
+from newslint.kinds.titles.lexicon import load_lexicon, title_matcher
+from newslint.kinds.titles.mentions import find_mentions
 from newslint.rules import builtin_rules_root
 
 DATA = builtin_rules_root() / "data"
@@ -167,7 +167,7 @@ def test_a_newsroom_kb_file_is_used(tmp_path):
 
 def test_an_article_without_titles_never_loads_spacy_or_dates(linter):
     document_source = "---\ndate: 2023-05-02\n---\nThe council met on Tuesday. " * 50
-    from newslint.document import Document
+    from newslint.text.document import Document
 
     document = Document("a.md", document_source)
     rule = next(r for r in linter.rules if r.id == "title-mismatch")

@@ -15,7 +15,7 @@ import yaml
 from newslint.config import Settings
 from newslint.engine import Linter
 from newslint.findings import Severity
-from newslint.lines import LineIndex
+from newslint.text.lines import LineIndex
 
 FROM_VALE = Path(__file__).parent.parent / "docs" / "rules" / "from-vale.md"
 

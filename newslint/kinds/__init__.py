@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import existence, sequence, substitution
-from . import disclosure
-from . import attribution
-from . import dates
-from . import titles
-from . import capitalization, consistency, frontmatter, metric, occurrence, repetition, requires
+from . import (attribution, capitalization, consistency, dates, disclosure, existence, frontmatter,
+               metric, occurrence, repetition, requires, sequence, substitution, titles)
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,

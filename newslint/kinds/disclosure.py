@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Fix, Hit, Span
-from ..patterns import compile_pattern
-from ..prefilter import fold
+from ..patterns.safe import compile_pattern
+from ..patterns.prefilter import fold
 from ..schema import DataFile, OptionError
 from ..yamlfile import read_yaml_file
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Hit
-from ..patterns import SafePattern, alternation, compile_pattern
+from ..patterns.safe import SafePattern, alternation, compile_pattern
 from ..schema import DataFile, OptionError
-from .matching import prose_matches, read_word_list
+from ..patterns.matching import prose_matches, read_word_list
 
 NEEDS_NLP = False
 PLACEHOLDERS = ("match",)

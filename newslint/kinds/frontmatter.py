@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Hit, Span
-from ..patterns import compile_pattern
+from ..patterns.safe import compile_pattern
 from ..schema import OptionError
 
 NEEDS_NLP = False

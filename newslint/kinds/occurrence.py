@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Hit, Span
-from ..patterns import compile_pattern
+from ..patterns.safe import compile_pattern
 from ..schema import OptionError
-from .metric_text import block_sentences
+from ..text.sentences import block_sentences
 
 NEEDS_NLP = True  # only `per: sentence` reads sentences; the others never start spaCy
 PLACEHOLDERS = ("match", "count", "max", "min")

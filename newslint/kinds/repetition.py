@@ -15,9 +15,9 @@ from typing import Iterator
 
 import regex
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Fix, Hit
-from ..patterns import compile_pattern
+from ..patterns.safe import compile_pattern
 from ..schema import OptionError
 
 NEEDS_NLP = False

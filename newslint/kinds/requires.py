@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Hit
-from ..patterns import alternation, compile_pattern
+from ..patterns.safe import alternation, compile_pattern
 from ..schema import DataFile, OptionError
-from .matching import read_word_list
-from .metric_text import block_sentences
+from ..patterns.matching import read_word_list
+from ..text.sentences import block_sentences
 
 NEEDS_NLP = True  # only `window: sentence` reads sentences
 PLACEHOLDERS = ("match",)

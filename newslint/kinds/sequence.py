@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Hit
-from ..patterns import PatternTimeout, compile_pattern
-from ..token_anchors import Anchor, TextAnchors, anchors, any_pattern_holds
+from ..patterns.safe import PatternTimeout, compile_pattern
+from ..patterns.anchors import Anchor, TextAnchors, anchors, any_pattern_holds
 from ..schema import OptionError
 
 NEEDS_NLP = True
@@ -60,7 +60,7 @@ class Options:
 
     def matcher(self):
         if not self._matcher:
-            from ..nlp import pipeline
+            from ..text.nlp import pipeline
 
             vocab = pipeline().vocab  # before any `spacy` import: it imports spaCy the lighter way
             from spacy.matcher import Matcher

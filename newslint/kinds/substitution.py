@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-from ..document import Document
+from ..text.document import Document
 from ..findings import Fix, Hit
-from ..patterns import WORD_BOUNDARY_END, WORD_BOUNDARY_START, SafePattern, compile_pattern
+from ..patterns.safe import WORD_BOUNDARY_END, WORD_BOUNDARY_START, SafePattern, compile_pattern
 from ..schema import OptionError
-from .matching import prose_matches
+from ..patterns.matching import prose_matches
 
 NEEDS_NLP = False
 PLACEHOLDERS = ("match", "replacement")

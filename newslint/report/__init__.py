@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Protocol, Sequence
 
 from ..findings import Finding, Severity
-from ..lines import LineIndex
+from ..text.lines import LineIndex
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import json
 from typing import Any, Sequence
 
 from ..findings import Finding, Severity, Span
-from ..lines import LineIndex
+from ..text.lines import LineIndex
 from . import FileReport, ReportOptions
 
 VERSION = 1

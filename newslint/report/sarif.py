@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Fix, Severity, Span
-from ..lines import LineIndex
+from ..text.lines import LineIndex
 from . import FileReport, ReportOptions, RuleInfo
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -1,0 +1,207 @@
+"""`newslint kb import` and `newslint kb who`: refresh the knowledge base from a Wikidata query,
+and ask it who held an office.
+
+`import` reads the JSON a Wikidata SPARQL query returns (docs/kb.md gives the query: people with
+P39 "position held", P580 "start time", P582 "end time", with their precisions) and writes the
+knowledge base's YAML, one office per position. It reads a local file only: newslint never
+touches the network. Dates keep Wikidata's precision (a year-precision end stays a year), so a
+partial date never becomes an error near its boundary.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import UsageError
+from .base import KnowledgeBase, PartialDate
+
+WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q\d+)$")
+# Wikidata's time precisions: 9 year, 10 month, 11 day.
+PRECISION_PARTS = {9: 1, 10: 2, 11: 3}
+
+
+@dataclass(frozen=True)
+class Row:
+    person: str
+    person_label: str
+    position: str
+    position_label: str
+    start: PartialDate | None
+    end: PartialDate | None
+    acting: bool
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The bindings of a SPARQL JSON result, checked: every row needs a person and a position."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"{path}: cannot read: {err}") from None
+    except json.JSONDecodeError as err:
+        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
+    try:
+        bindings = data["results"]["bindings"]
+    except (KeyError, TypeError):
+        raise UsageError(f"{path}: not a SPARQL JSON result (no results.bindings)") from None
+    rows = []
+    for number, binding in enumerate(bindings, start=1):
+        try:
+            rows.append(Row(
+                _entity(binding["person"]), _value(binding, "personLabel") or _entity(binding["person"]),
+                _entity(binding["position"]), _value(binding, "positionLabel") or _entity(binding["position"]),
+                _time(binding, "start"), _time(binding, "end"),
+                bool(_value(binding, "acting")) and _value(binding, "acting") not in ("false", "0")))
+        except (KeyError, ValueError) as err:
+            raise UsageError(f"{path}: result row {number}: {err}") from None
+    return rows
+
+
+def _value(binding: dict, name: str) -> str | None:
+    cell = binding.get(name)
+    return cell.get("value") if isinstance(cell, dict) else None
+
+
+def _entity(cell: dict) -> str:
+    value = cell.get("value", "")
+    match = WIKIDATA_ENTITY.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a Wikidata entity URI")
+    return match.group(1)
+
+
+def _time(binding: dict, name: str) -> PartialDate | None:
+    """A Wikidata time with its precision (`startPrecision`), day precision when none is given."""
+    value = _value(binding, name)
+    if not value:
+        return None
+    match = re.match(r"^\+?(-?\d{4,})-(\d\d)-(\d\d)", value)
+    if not match:
+        raise ValueError(f"{name} {value!r} is not a Wikidata time")
+    precision = _value(binding, f"{name}Precision")
+    parts = PRECISION_PARTS.get(int(precision), 3) if precision and precision.isdigit() else 3
+    if precision and precision.isdigit() and int(precision) < 9:
+        return None  # a decade or a century says nothing useful about a term of office
+    year, month, day = (int(g) for g in match.groups())
+    return PartialDate(*[year, month or None, day or None][:parts])
+
+
+def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
+    """The knowledge-base file for these rows: one office per position, people by their labels."""
+    if not rows:
+        raise UsageError("the query returned no rows")
+    people: dict[str, dict] = {}
+    ids: dict[str, str] = {}
+    offices: dict[str, dict] = {}
+    for row in sorted(rows, key=lambda r: (r.position_label, r.start or PartialDate(1))):
+        person_id = ids.setdefault(row.person, _unique(_slug(row.person_label), set(ids.values())))
+        people.setdefault(person_id, {"name": row.person_label, "wikidata": row.person})
+        office = offices.setdefault(row.position, {
+            "id": f"{_slug(country)}-{_slug(row.position_label)}",
+            "title": row.position_label,
+            "aliases": [_alias(row.position_label)],
+            "wikidata": row.position,
+            "coverage": {"from": (since or _earliest(rows, row.position)).isoformat()},
+            "holders": [],
+        })
+        holder: dict[str, Any] = {"person": person_id}
+        if row.start:
+            holder["start"] = _date_value(row.start)
+        if row.end:
+            holder["end"] = _date_value(row.end)
+        if row.acting:
+            holder["status"] = "acting"
+        if holder not in office["holders"]:
+            office["holders"].append(holder)
+    document = {
+        "country": country,
+        "name": name,
+        "checked": checked.isoformat(),
+        "offices": list(offices.values()),
+        "people": people,
+    }
+    header = (f"# Imported by `newslint kb import` on {checked.isoformat()} from a Wikidata query result.\n"
+              "# Check the roles and aliases of each office (the import cannot know them), and every date\n"
+              "# against a second source; note disagreements beside the entry.\n")
+    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _earliest(rows: list[Row], position: str) -> dt.date:
+    starts = [r.start.earliest for r in rows if r.position == position and r.start]
+    return min(starts) if starts else dt.date(2000, 1, 1)
+
+
+def _date_value(date: PartialDate) -> Any:
+    return str(date) if date.day is None else dt.date(date.year, date.month, date.day)
+
+
+def _alias(label: str) -> str:
+    """"Prime Minister of Belgium" -> "prime minister" (the title without its place)."""
+    return re.split(r"\s+of\s+", label, maxsplit=1)[0].strip().lower()
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def describe_holders(kb: KnowledgeBase, title: str, on: dt.date, country: str | None) -> list[str]:
+    """Lines for `newslint kb who`: each office with that title and who held it that day."""
+    lines = []
+    for office, terms in kb.who(title, on, country):
+        if not office.covers(on, on):
+            last = office.holders(office.covered_to, office.covered_to)
+            known = f"; on {office.covered_to.isoformat()}: " + ", ".join(kb.name_of(t.person) for t in last) if last else ""
+            lines.append(f"{office.title}: unknown on {on.isoformat()} (records cover "
+                         f"{office.covered_from.isoformat()} to {office.covered_to.isoformat()}{known})")
+            continue
+        if not terms:
+            lines.append(f"{office.title}: no holder on {on.isoformat()}")
+            continue
+        for term in terms:
+            span = f"{term.start or '?'} to {term.end or 'present'}"
+            status = f", {term.status}" if term.status else ""
+            lines.append(f"{office.title}: {kb.name_of(term.person)} ({span}{status})")
+    return lines
+
+
+def import_file(path: Path, country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
+    """`newslint kb import`: the YAML for a SPARQL JSON result file."""
+    return to_yaml(read_rows(path), country, name, checked, since)
+
+
+def who(linter, title: str, country: str | None, on: dt.date) -> list[str]:
+    """`newslint kb who`: the holders of an office, from the knowledge base the rules in force
+    read (their `officeholders` folder and the config's `kb:` files)."""
+    from .base import load_kb
+    from ..rules import builtin_packs, data_dir_for
+
+    folders = [rule.options.officeholders for rule in linter.rules if rule.kind == "titles"]
+    if not folders and "newsroom" in builtin_packs():
+        folders = [data_dir_for(builtin_packs()["newsroom"]) / "officeholders"]
+    kb = load_kb((*dict.fromkeys(folders), *linter.settings.kb))
+    code = None
+    if country is not None:
+        code = kb.country_code(country)
+        if code is None:
+            known = ", ".join(f"{c} ({n})" for c, n in sorted(kb.countries.items()))
+            raise UsageError(f"unknown country {country!r}; the knowledge base has {known}")
+    lines = describe_holders(kb, title, on, code)
+    if not lines:
+        raise UsageError(f"no office in the knowledge base is titled {title!r}"
+                            + (f" in {country}" if country else ""))
+    return lines

@@ -1,0 +1,170 @@
+"""Counts that disagree inside one article: the `counts` mode of the consistency kind.
+
+A count is a number before a noun of a known group of things ("two colonels", "three Iranian
+Revolutionary Guard officers"), in a sentence that names what happened to them (an outcome:
+killed, injured, abducted) and an event (an ambush, a strike). Two counts with the same thing,
+outcome and event that disagree are a finding, at the later one, naming the earlier. Counts in
+the same sentence are never compared (a sentence that gives two counts is listing, not
+contradicting), nor are approximate counts ("at least two"), nor sentences that mark another
+event ("a second ambush"). What the groups, outcomes and events are lives in a YAML data file.
+This module never guesses a number it cannot read exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping
+
+import yaml
+
+from ...text.document import Document
+from ...findings import Hit
+from ...patterns.safe import compile_pattern
+from ...patterns.prefilter import WordPrefilter
+from ...text.sentences import block_sentences
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+# Words that end a noun phrase: "one of the officers" is not a count of officers.
+_NOT_MODIFIERS = frozenset("""of and or but who which that were was are is had have has in at on from to
+by with for as than after before during when while killed injured wounded dead
+hundred hundreds thousand thousands million millions billion dozen dozens percent times""".split())
+_KEYS = ("things", "outcomes", "events", "approximators", "different-event")
+MAX_MODIFIERS = 4
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    things: Mapping[str, str]
+    """word or phrase (lowercase) -> the group it belongs to"""
+    outcomes: Mapping[str, str]
+    events: Mapping[str, str]
+    count_pattern: re.Pattern
+    outcome_pattern: re.Pattern
+    event_pattern: re.Pattern
+    approximator_pattern: re.Pattern | None
+    different_event_pattern: re.Pattern | None
+    outcome_words: WordPrefilter
+    event_words: WordPrefilter
+
+    def may_count(self, block) -> bool:
+        """Whether a block could hold a sentence with both an outcome and an event: only such
+        blocks are split into sentences."""
+        return self.outcome_words.may_match(block.folded) and self.event_words.may_match(block.folded)
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """Read and check the data file; ValueError says what is wrong with it."""
+    name = Path(path).name
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ValueError(f"cannot read {name}: {err}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{name} must be a mapping with keys {', '.join(_KEYS)}")
+    unknown = sorted(set(data) - set(_KEYS))
+    if unknown:
+        raise ValueError(f"{name}: unknown key {unknown[0]!r} (allowed: {', '.join(_KEYS)})")
+    groups = {}
+    for key in ("things", "outcomes", "events"):
+        table = data.get(key)
+        if not isinstance(table, dict) or not table or not all(
+                isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)
+                for words in table.values()):
+            raise ValueError(f"{name}: '{key}' must map each name to a list of words")
+        groups[key] = {word.strip().lower(): str(group) for group, words in table.items() for word in words}
+    lists = {}
+    for key in ("approximators", "different-event"):
+        words = data.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"{name}: '{key}' must be a list of words")
+        lists[key] = _alternation(words) if words else None
+    numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    count = compile_pattern(
+        rf"(?<![\w.,])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|{numbers})"
+        rf"(?P<modifiers>(?:\s+[^\W\d_][\w'’.-]*){{0,{MAX_MODIFIERS}}}?)"
+        rf"\s+(?P<thing>{_alternation(groups['things'])})(?!\w)", ignorecase=True)
+    return Vocabulary(
+        things=groups["things"], outcomes=groups["outcomes"], events=groups["events"],
+        count_pattern=count,
+        outcome_pattern=_words(_alternation(groups["outcomes"])),
+        event_pattern=_words(_alternation(groups["events"])),
+        approximator_pattern=(compile_pattern(rf"(?<!\w)(?:{lists['approximators']})\s+$", ignorecase=True)
+                              if lists["approximators"] else None),
+        different_event_pattern=_words(lists["different-event"]) if lists["different-event"] else None,
+        outcome_words=WordPrefilter.of(groups["outcomes"]),
+        event_words=WordPrefilter.of(groups["events"]),
+    )
+
+
+def _words(body: str):
+    return compile_pattern(rf"(?<!\w)(?:{body})(?!\w)", ignorecase=True)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    phrase: str
+    span: object
+    key: tuple[str, str, str]
+    event: str
+    sentence: tuple[int, int, int]
+    """(block index, start, end): counts in one sentence are never compared."""
+
+
+def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) -> Iterator[Hit]:
+    first: dict[tuple, Count] = {}
+    for index, unit in enumerate(block_sentences(document, scope, wanted=vocabulary.may_count)):
+        for start, end in unit.spans:
+            for count in _counts(unit.block, index, start, end, vocabulary):
+                earlier = first.setdefault(count.key, count)
+                if earlier.value != count.value and earlier.sentence != count.sentence:
+                    line = document.lines.position(earlier.span.start)[0]
+                    yield Hit(count.span, {"match": count.phrase, "other": earlier.phrase,
+                                           "line": str(line), "event": count.event})
+
+
+def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> Iterator[Count]:
+    text = block.text
+    sentence = text[start:end]
+    if vocabulary.different_event_pattern is not None and vocabulary.different_event_pattern.search(sentence):
+        return
+    outcomes = [(m.start() + start, m.group()) for m in vocabulary.outcome_pattern.finditer(sentence)]
+    events = [(m.start() + start, m.group()) for m in vocabulary.event_pattern.finditer(sentence)]
+    if not outcomes or not events:
+        return
+    for match in vocabulary.count_pattern.finditer(text, start, end):
+        modifiers = match.group("modifiers").lower().split()
+        if any(word in _NOT_MODIFIERS for word in modifiers):
+            continue
+        before = text[max(start, match.start() - 30) : match.start()]
+        if vocabulary.approximator_pattern is not None and vocabulary.approximator_pattern.search(before):
+            continue
+        value = _number(match.group("number"))
+        if value is None:
+            continue
+        position = match.start()
+        outcome = min(outcomes, key=lambda item: abs(item[0] - position))[1]
+        event = min(events, key=lambda item: abs(item[0] - position))[1]
+        thing = " ".join(match.group("thing").lower().split())
+        key = (vocabulary.things[thing], vocabulary.outcomes[" ".join(outcome.lower().split())],
+               vocabulary.events[" ".join(event.lower().split())])
+        yield Count(value, match.group(), block.source_span(match.start(), match.end()), key, key[2],
+                    (index, start, end))
+
+
+def _number(text: str) -> int | None:
+    lowered = text.lower()
+    if lowered in NUMBER_WORDS:
+        return NUMBER_WORDS[lowered]
+    digits = lowered.replace(",", "")
+    return int(digits) if digits.isdigit() else None

@@ -1,0 +1,277 @@
+"""One run over many files: find each file's config, read it, lint it, fix it, collect reports.
+
+This is the I/O layer between the CLI and the engine: it reads and (with --fix) writes files,
+but never prints or exits. Configuration is resolved per folder and cached, so a monorepo with
+several `.newslint.yaml` files gets each file linted under its nearest one.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from .cache import FindingCache, fingerprint
+from ..config import Settings, default_settings, find_config, load_settings
+from .discovery import discover
+from ..engine import Linter, Selection
+from ..findings import Finding, Severity
+from .fixes import apply_fixes
+from ..report import FileReport
+from ..rules import data_dir_for
+from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
+
+MAX_FIX_ROUNDS = 10
+STDIN = "-"
+# Below this many files a pool costs more (starting processes, loading spaCy) than it saves.
+MIN_FILES_PER_JOB = 8
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    config: Path | None = None
+    """--config: one file for every article (no discovery)."""
+    isolated: bool = False
+    """--isolated: ignore every config file."""
+    selection: Selection = Selection()
+    force_exclude: bool = False
+    fix: bool = False
+    unsafe_fixes: bool | None = None
+    """--unsafe-fixes / --no-unsafe-fixes; None leaves the config's choice."""
+    diff: bool = False
+    reference_date: dt.date | None = None
+    stdin_filename: str | None = None
+    fail_on: Severity | None = None
+    """--fail-on; None leaves each config's choice."""
+    jobs: int = 1
+    """Processes to spread files over (--jobs); the CLI defaults it to the number of cores."""
+    cache: bool = False
+    """Reuse findings of unchanged files from .newslint_cache (the CLI turns it on; --no-cache)."""
+
+
+@dataclass
+class FileOutcome:
+    """What linting (and fixing) one file produced."""
+
+    report: FileReport
+    fixed: int = 0
+    diff: str = ""
+    failing: int = 0
+    fixed_text: str | None = None
+
+
+@dataclass
+class RunResult:
+    reports: list[FileReport] = field(default_factory=list)
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    failing: int = 0
+    """Findings at or above the applicable fail-on level: the exit code follows this."""
+    fixed_stdin: str | None = None
+    """With `-` and --fix, the fixed text (the CLI prints it in place of writing a file)."""
+
+    def add(self, outcome: FileOutcome) -> None:
+        self.reports.append(outcome.report)
+        self.fixed += outcome.fixed
+        self.failing += outcome.failing
+        if outcome.diff:
+            self.diffs.append(outcome.diff)
+
+
+Progress = Callable[[int], Callable[[int], None]]
+"""Given the number of files, returns a function to call with how many more are done."""
+
+
+class Runner:
+    def __init__(self, options: RunOptions, stdin: bytes | None = None, settings: Settings | None = None) -> None:
+        """`settings`, when given, applies to every file (the API's lint_paths(config=Settings))."""
+        self.options = options
+        self.stdin = stdin
+        self._fixed_settings = settings
+        self._config_by_folder: dict[Path, Path | None] = {}
+        self._linters: dict[Path | None, Linter] = {}
+        self._caches: dict[Path | None, FindingCache | None] = {}
+
+    def config_for(self, folder: Path) -> Path | None:
+        """The config file that applies in `folder` (None: built-in defaults)."""
+        if self.options.isolated or self._fixed_settings is not None:
+            return None
+        if self.options.config is not None:
+            return self.options.config.resolve()
+        folder = folder.resolve()
+        if folder not in self._config_by_folder:
+            self._config_by_folder[folder] = find_config(folder)
+        return self._config_by_folder[folder]
+
+    def settings_for(self, folder: Path) -> Settings:
+        """The settings that apply to files in `folder` (ConfigError when a config is bad)."""
+        return self._linter(self.config_for(folder)).settings
+
+    def linter_for(self, path: str) -> Linter:
+        return self._linter(self.config_for(Path(path).parent))
+
+    def linters(self) -> list[Linter]:
+        """The linters this run built, one per configuration in force."""
+        return list(self._linters.values())
+
+    def _linter(self, config: Path | None) -> Linter:
+        if config not in self._linters:
+            settings = (self._fixed_settings or default_settings(Path.cwd())) if config is None else load_settings(config)
+            if self.options.reference_date is not None:
+                settings = replace(settings, reference_date=self.options.reference_date)
+            if self.options.unsafe_fixes is not None:
+                settings = replace(settings, unsafe_fixes=self.options.unsafe_fixes)
+            self._linters[config] = Linter(settings, self.options.selection)
+        return self._linters[config]
+
+    def run(self, arguments: list[str], progress: Progress | None = None) -> RunResult:
+        result = RunResult()
+        if arguments == [STDIN]:
+            name = self.options.stdin_filename or STDIN
+            if self.options.stdin_filename and self.options.force_exclude:
+                if not list(discover([name], self.settings_for, force_exclude=True)):
+                    return result
+            outcome = self._lint_one(name, decode(self.stdin or b""), from_stdin=True)
+            result.add(outcome)
+            result.fixed_stdin = outcome.fixed_text
+            return result
+        paths = list(discover(arguments, self.settings_for, self.options.force_exclude))
+        advance = progress(len(paths)) if progress else (lambda done: None)
+        jobs = min(self.options.jobs, len(paths) // MIN_FILES_PER_JOB)
+        if jobs > 1:
+            outcomes = self._run_parallel(paths, jobs, advance)
+        else:
+            outcomes = []
+            for path in paths:
+                outcomes.append(self.lint_path(path))
+                advance(1)
+        for outcome in outcomes:
+            result.add(outcome)
+        return result
+
+    def lint_path(self, path: str) -> FileOutcome:
+        return self._lint_one(path, read_source(Path(path)))
+
+    def _run_parallel(self, paths: list[str], jobs: int, advance: Callable[[int], None]) -> list[FileOutcome]:
+        # The first file is linted here, so that forked workers inherit loaded rules and spaCy.
+        first = self.lint_path(paths[0])
+        advance(1)
+        rest = paths[1:]
+        size = max(1, len(rest) // (jobs * 4))
+        chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
+        outcomes: list[list[FileOutcome]] = [[] for _ in chunks]
+        global _parent
+        _parent = self  # a forked worker takes this runner, its rules already loaded
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                    max_workers=jobs, initializer=_start_worker,
+                    initargs=(self.options, self._fixed_settings)) as pool:
+                futures = {pool.submit(_lint_chunk, chunk): index for index, chunk in enumerate(chunks)}
+                for future in concurrent.futures.as_completed(futures):
+                    outcomes[futures[future]] = future.result()
+                    advance(len(chunks[futures[future]]))
+        finally:
+            _parent = None
+        return [first] + [outcome for chunk in outcomes for outcome in chunk]
+
+    def _lint_one(self, path: str, source: SourceText | str, from_stdin: bool = False) -> FileOutcome:
+        # Standard input without --stdin-filename is configured like an article in the current folder.
+        linter = self.linter_for("stdin.md" if path == STDIN else path)
+        fail_on = self.options.fail_on or linter.settings.fail_on
+        if isinstance(source, str):
+            findings = linter.unreadable(path, source)
+            return FileOutcome(FileReport(path, "", tuple(findings)),
+                               failing=sum(1 for f in findings if f.severity >= fail_on))
+        outcome = FileOutcome(FileReport(path, source.text, ()))
+        fixing = self.options.fix or self.options.diff
+        cache = None if fixing or from_stdin else self._cache(linter)
+        content = source.text.encode("utf-8", "surrogatepass")
+        findings = cache.get(path, content) if cache else None
+        if findings is None:
+            findings = linter.lint(path, source.text)
+            if cache and not any(f.rule == "rule-timeout" for f in findings):
+                cache.put(path, content, findings)  # a time limit is no property of the file
+        if fixing:
+            fixed_text, applied, fixed_findings = self._fix(linter, path, source.text, findings)
+            outcome.fixed = applied
+            if self.options.diff:
+                if applied:
+                    outcome.diff = unified_diff(path, source.text, fixed_text)
+            else:
+                written = True
+                if from_stdin:
+                    outcome.fixed_text = fixed_text
+                elif applied:
+                    try:
+                        write_atomic(Path(path), encode(replace(source, text=fixed_text)), expected=encode(source))
+                    except OSError as err:  # the file is unchanged: report what it still holds
+                        written, outcome.fixed = False, 0
+                        reason = str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
+                        findings = sorted(findings + linter.unwritable(path, reason), key=Finding.sort_key)
+                if written:
+                    source, findings = replace(source, text=fixed_text), fixed_findings
+        outcome.report = FileReport(path, source.text, tuple(findings))
+        outcome.failing = sum(1 for f in findings if f.severity >= fail_on)
+        return outcome
+
+    def _cache(self, linter: Linter) -> FindingCache | None:
+        key = linter.settings.path
+        if not self.options.cache:
+            return None
+        if key not in self._caches:
+            self._caches[key] = FindingCache(linter.settings.root, _fingerprint(linter))
+        return self._caches[key]
+
+    def _fix(self, linter: Linter, path: str, text: str, findings: list[Finding]) -> tuple[str, int, list[Finding]]:
+        """Fix, re-lint and repeat until nothing changes; the remaining findings are of the final text."""
+        applied_total = 0
+        allowed = linter.settings.allows_unsafe_fix
+        for _ in range(MAX_FIX_ROUNDS):
+            new_text, applied = apply_fixes(text, findings, allowed)
+            if not applied or new_text == text:
+                break
+            applied_total += applied
+            text = new_text
+            findings = linter.lint(path, text)
+        return text, applied_total, findings
+
+
+def _fingerprint(linter: Linter) -> str:
+    """Everything besides the file itself that can change its findings."""
+    settings = linter.settings
+    parts = {
+        "settings": {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)
+                     if f.name not in ("rule_overrides", "front_matter", "severity")},
+        "severity": {rule: level.value for rule, level in settings.severity.items()},
+        "front_matter": dataclasses.asdict(settings.front_matter),
+        "overrides": {rule: values for rule, (values, _) in settings.rule_overrides.items()},
+        "selection": dataclasses.asdict(linter.selection),
+    }
+    files = [rule.path for rule in linter.rules] + [data_dir_for(pack) for pack in settings.packs] + list(settings.kb)
+    return fingerprint(parts, files)
+
+
+_parent: Runner | None = None
+"""The runner that started the pool, as a forked worker inherits it (None in a spawned one)."""
+_worker: Runner | None = None
+
+
+def _start_worker(options: RunOptions, settings: Settings | None) -> None:
+    global _worker
+    # Forked, the worker reuses the parent's linters (loading the rules again costs a third of
+    # a second); spawned (macOS, Windows), it starts afresh from the same options.
+    _worker = _parent if _parent is not None else Runner(replace(options, jobs=1), settings=settings)
+
+
+def _lint_chunk(paths: list[str]) -> list[FileOutcome]:
+    assert _worker is not None
+    return [_worker.lint_path(path) for path in paths]
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}"))

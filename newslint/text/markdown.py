@@ -1,0 +1,306 @@
+"""Markdown body -> prose blocks (headings, paragraphs, list items, blockquotes, table cells).
+
+markdown-it-py finds the blocks; `newslint.inline` turns each block's raw text into prose. Every
+offset is absolute in the whole file, so front matter and CRLF line endings count. Plain-text
+articles pasted as markdown are rescued: a pipe table glued to a paragraph still becomes cells,
+and a Title Case line inside a paragraph becomes a heading, so sentences never run into headlines.
+
+`parse_body` must never raise: on input it cannot make sense of, it returns fewer blocks. It
+stops at MAX_BLOCKS blocks and says so (`truncated`): each block costs about 6 KB once spaCy has
+read it, so a flood of one-word list items or table cells must not cost gigabytes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from markdown_it import MarkdownIt
+
+from ..findings import Span
+from .inline import Line, Piece, scan, split_cells
+from .prose import ParsedBody, ProseBlock
+from .textmap import OffsetMapBuilder
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as lines.py and markdown-it count them
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TERMINAL = tuple(".!?:;,”\"’)…")
+_EDGE_MARKUP = "*_~`\"'“”‘’[]()#"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+\S")
+
+_parser: MarkdownIt | None = None
+MAX_BLOCKS = 150_000
+"""A 20 MB article of the 18F corpus's posts has 72,000 blocks."""
+
+
+def _markdown() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        _parser = MarkdownIt("commonmark").enable("table")
+        # Inline parsing is newslint.inline's job; skipping markdown-it's halves the parse time.
+        _parser.core.ruler.disable(["inline", "text_join"])
+    return _parser
+
+
+def parse_body(source: str, body_start: int = 0) -> ParsedBody:
+    """Prose blocks and HTML comment spans of `source[body_start:]`, offsets absolute in `source`."""
+    parser = _Body(source, max(0, min(body_start, len(source))))
+    try:
+        parser.run()
+    except Exception:  # noqa: BLE001 - a linter must survive any file; keep what was parsed
+        pass
+    comments = tuple(sorted(set(parser.comments)))
+    return ParsedBody(tuple(parser.blocks), comments, parser.truncated)
+
+
+class _Body:
+    def __init__(self, source: str, body_start: int) -> None:
+        self.source = source
+        self.blocks: list[ProseBlock] = []
+        self.comments: list[Span] = []
+        self.references: dict = {}
+        self.rows = 0
+        self.truncated = False
+        # Body line k starts at starts[k]; the body may start mid-line, after front matter.
+        starts, ends, breaks = [body_start], [], []
+        for match in _LINE_BREAK.finditer(source, body_start):
+            ends.append(match.start())
+            breaks.append(match.end() - match.start())
+            starts.append(match.end())
+        ends.append(len(source))
+        breaks.append(0)
+        self.starts, self.ends, self.breaks = starts, ends, breaks
+
+    def line(self, k: int) -> str:
+        return self.source[self.starts[k] : self.ends[k]].replace("\0", "\ufffd")
+
+    def run(self) -> None:
+        env: dict = {}
+        tokens = _markdown().parse(self.source[self.starts[0] :], env)
+        self.references = env.get("references") or {}
+        containers: list[tuple[str, int]] = []  # (block kind, first line), outermost first
+        in_table = False
+        for index, token in enumerate(tokens):
+            if self.truncated:
+                break
+            kind = token.type
+            if kind in ("blockquote_open", "list_item_open"):
+                container = "blockquote" if kind == "blockquote_open" else "list-item"
+                containers.append((container, token.map[0] if token.map else -1))
+            elif kind in ("blockquote_close", "list_item_close"):
+                if containers:
+                    containers.pop()
+            elif kind in ("table_open", "table_close"):
+                in_table = kind == "table_open"
+            elif kind == "html_block" and token.map:
+                self.html_comments(token.map)
+            elif kind == "tr_open" and token.map:
+                self.guard(self.table_row, token.map[0], containers)
+            elif kind == "inline" and not in_table and token.map and index:
+                self.guard(self.inline, token, tokens[index - 1], containers)
+
+    def guard(self, method, *args) -> None:
+        try:
+            method(*args)
+        except Exception:  # noqa: BLE001 - one odd block must not cost the rest of the file
+            pass
+
+    def html_comments(self, line_map: list[int]) -> None:
+        first, last = line_map[0], min(line_map[1], len(self.starts)) - 1
+        start, end = self.starts[first], self.ends[last]
+        source = self.source
+        start = source.find("<!--", start, end)
+        while start >= 0:
+            close = source.find("-->", start + 2, end)  # from +2: `<!-->` counts
+            if close < 0:  # unclosed: no later comment can close either
+                break
+            self.comments.append(Span(start, close + 3))
+            start = source.find("<!--", close + 3, end)
+
+    def inline(self, token, opener, containers) -> None:
+        content_lines = token.content.split("\n")
+        first = token.map[0]
+        # markdown-it-py's str.strip() also drops lines of Unicode spaces (NBSP) at the ends.
+        dropped = token.map[1] - first - len(content_lines)
+        if dropped > 0 and content_lines[0]:
+            lead = content_lines[0].strip(" \t")
+            first += next((d for d in range(dropped + 1) if lead in self.line(first + d)), 0)
+        atx = opener.type == "heading_open" and opener.markup.startswith("#")
+        lines = []
+        for offset, content in enumerate(content_lines):
+            k = first + offset
+            if k >= len(self.starts):
+                break
+            text = content.strip(" \t")
+            if text:
+                lines.append(self.locate(k, text, atx))
+        if not lines:
+            return
+        kind = containers[-1][0] if containers else "paragraph"  # the innermost container wins
+        if opener.type == "heading_open":
+            # A setext "heading" of several lines or sentences is a paragraph over a `-` line.
+            setext = not atx
+            if not (setext and (len(lines) > 1 or _sentence_like(token.content))):
+                self.emit("heading", lines)
+                return
+        for part_kind, part in _split(kind, lines):
+            if part_kind == "row":
+                self.row(part[0])
+            else:
+                self.emit(part_kind, part)
+
+    def locate(self, k: int, text: str, atx: bool) -> Line:
+        """Find a content line inside source line k: the rightmost match, after any prefix."""
+        line = self.line(k)
+        if atx:
+            closing = _ATX_CLOSE.search(line)
+            if closing and line.rfind(text, 0, closing.start()) >= 0:
+                line = line[: closing.start()]
+        column = line.rfind(text)
+        if column < 0:  # tabs expanded by markdown-it, or worse: keep the line, roughly
+            column = max(0, len(line.rstrip(" \t")) - len(text))
+        return Line(text, self.starts[k] + column, self.ends[k], self.breaks[k])
+
+    def table_row(self, k: int, containers: list[tuple[str, int]]) -> None:
+        line = self.line(k)
+        pos = 0
+        for container, first in containers:
+            pos = len(line) - len(line[pos:].lstrip(" \t"))
+            if container == "blockquote" and line.startswith(">", pos):
+                pos += 2 if line[pos + 1 : pos + 2] in (" ", "\t") else 1
+            elif container == "list-item" and first == k:
+                marker = _LIST_MARKER.match(line, pos)
+                pos = marker.end() if marker else pos
+        self.row(Line(line[pos:], self.starts[k] + pos, self.ends[k], self.breaks[k]))
+
+    def row(self, line: Line) -> None:
+        if line.text.count("|") >= MAX_BLOCKS - len(self.blocks):  # before splitting a runaway row
+            self.truncated = True
+            return
+        self.rows += 1
+        for a, b in split_cells(line.text):
+            if b > a:
+                cell = Line(line.text[a:b], line.start + a, line.start + b, 0)
+                self.emit("table-cell", [cell], self.rows)
+
+    def emit(self, kind: str, lines: list[Line], row: int | None = None) -> None:
+        if len(self.blocks) >= MAX_BLOCKS:
+            self.truncated = True
+            return
+        block = _block(kind, scan(lines, self.references, self.comments), row)
+        if block is not None:
+            self.blocks.append(block)
+
+
+def _sentence_like(text: str) -> bool:
+    return len(text.split()) > 20 or (text.rstrip().endswith(".") and bool(_SENTENCE_BREAK.search(text)))
+
+
+def _headline(text: str) -> bool:
+    """Title Case, 2 to 20 words, no closing punctuation: a headline pasted as a plain line."""
+    if (
+        text.endswith(_TERMINAL)
+        or text.count(",") > 1
+        or text.count("[") != text.count("]")
+        or text.count("(") != text.count(")")
+    ):
+        return False
+    words = [w for w in (w.strip(_EDGE_MARKUP) for w in text.split()) if w]
+    if not 2 <= len(words) <= 20 or not (_capitalised(words[0]) and _capitalised(words[-1])):
+        return False
+    long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    return bool(long_words) and sum(map(_capitalised, long_words)) * 4 >= len(long_words) * 3
+
+
+def _capitalised(word: str) -> bool:
+    first = _first_letter(word)
+    return first.isupper() or first.isdigit()
+
+
+def _first_letter(text: str) -> str:
+    return next((c for c in text if c.isalnum()), "")
+
+
+def _split(kind: str, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
+    """Cut a paragraph-like block at pipe tables and headline lines that CommonMark missed."""
+    n = len(lines)
+    role = [""] * n
+    i = 0
+    while i < n - 1:
+        if "|" in lines[i].text and "|" in lines[i + 1].text and _DELIMITER_ROW.match(lines[i + 1].text):
+            role[i], role[i + 1] = "row", "delimiter"
+            i += 2
+            while i < n and "|" in lines[i].text:
+                role[i] = "row"
+                i += 1
+        else:
+            i += 1
+    depth = 0  # open `[` so far: a line inside a wrapped link text is no headline
+    for i in range(n - 1):
+        # Hard-wrapped prose is full of Title Case proper nouns, so a headline must also sit
+        # between whole paragraphs: the lines around it end a sentence (or belong to a table).
+        text, after = lines[i].text, lines[i + 1].text
+        if (
+            not role[i]
+            and depth <= 0
+            and (i == 0 or role[i - 1] or lines[i - 1].text.endswith(_TERMINAL))
+            and (role[i + 1] or after.endswith(_TERMINAL) and not _first_letter(after).islower())
+            and _headline(text)
+        ):
+            role[i] = "heading"
+        depth += text.count("[") - text.count("]")
+    if not any(role):
+        yield kind, lines
+        return
+    current: list[Line] = []
+    for line, line_role in zip(lines, role):
+        if not line_role:
+            current.append(line)
+            continue
+        if current:
+            yield kind, current
+            current = []
+        if kind != "blockquote":
+            # After a headline or table, text is no longer a list item's lazy continuation;
+            # a quote's lines still carry their `>`, so they stay quoted.
+            kind = "paragraph"
+        if line_role == "heading":
+            yield "heading", [line]
+        elif line_role == "row":
+            yield "row", [line]
+    if current:
+        yield kind, current
+
+
+def _block(kind: str, pieces: list[Piece], row: int | None) -> ProseBlock | None:
+    """Pieces -> a block: markup gaps never leave double spaces; edges are stripped."""
+    kept: list[Piece] = []
+    space_before = True  # also strips the block's leading space
+    for text, start, length in pieces:
+        if space_before:
+            stripped = text.lstrip(" \t\ufeff")
+            if not stripped:
+                continue
+            if len(stripped) != len(text) and length == len(text):
+                start, length = start + len(text) - len(stripped), len(stripped)
+            text = stripped
+        kept.append((text, start, length))
+        space_before = text[-1] in " \t"
+    while kept:
+        text, start, length = kept[-1]
+        stripped = text.rstrip(" \t")
+        if stripped == text:
+            break
+        if not stripped:
+            kept.pop()
+            continue
+        kept[-1] = (stripped, start, len(stripped) if length == len(text) else length)
+        break
+    if not kept:
+        return None
+    builder = OffsetMapBuilder()
+    for text, start, length in kept:
+        builder.add(text, start, length)
+    text, offsets = builder.build()
+    return ProseBlock(kind, text, offsets, row)
