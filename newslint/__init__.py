@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-__version__ = "0.1.0"
+from ._version import __version__
+
 __all__ = ["lint_text", "lint_paths", "__version__"]
 
 

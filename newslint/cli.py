@@ -1,7 +1,8 @@
-"""The command line: parse arguments, call the runner, render a report, choose the exit code.
+"""The command line: parse arguments, dispatch to a command, write its outputs, exit.
 
 Exit codes: 0 clean, 1 findings at or above `fail-on` (or, with --diff, fixes to apply), 2 usage,
-configuration or internal error. This is the only module that prints or exits.
+configuration or internal error. This is the only module that prints or exits; the commands
+(`newslint.commands`) return what to write.
 """
 from __future__ import annotations
 
@@ -9,16 +10,14 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from . import __version__
-from .errors import NewslintError, UsageError
-from .findings import Severity
+from ._version import __version__
+from .commands import EXIT_CLEAN, EXIT_ERROR, Outcome
+from .errors import NewslintError
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb")
 PROGRESS_MIN_FILES = 50
 
@@ -145,23 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_CLEAN
     try:
-        if args.command == "rules":
-            return _list_rules(args)
-        if args.command == "rule":
-            return _explain_rule(args)
-        if args.command == "clean":
-            return _clean(args)
-        if args.command == "init":
-            return _init(args)
-        if args.command == "test":
-            return _test_rules(args)
-        if args.command == "kb":
-            return _kb(args)
-        if args.command is None:
-            build_parser().print_help()
-            return EXIT_CLEAN
-        return _check(args)
+        return _write(_dispatch(args))
     except NewslintError as err:
         print(err, file=sys.stderr)
         return EXIT_ERROR
@@ -175,49 +162,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .engine import Selection
-    from .report import ReportOptions, renderer
-    from .run.runner import STDIN, Runner, RunOptions
-
-    select = tuple(rule for group in args.select for rule in group) if args.select else None
-    options = RunOptions(
-        config=args.config, isolated=args.isolated,
-        selection=Selection(select=select, ignore=tuple(rule for group in args.ignore for rule in group)),
-        force_exclude=args.force_exclude, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
-        reference_date=args.reference_date, stdin_filename=args.stdin_filename,
-        fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
-        jobs=args.jobs, cache=not args.no_cache,
-    )
-    if args.config is not None and not args.config.is_file():
-        raise UsageError(f"--config {args.config}: no such file")
-    from_stdin = args.paths == [STDIN]
-    for path in args.paths:
-        if path != STDIN and not os.path.exists(path):
-            raise UsageError(f"{path}: no such file or directory")
-    stdin = sys.stdin.buffer.read() if from_stdin else None
-    runner = Runner(options, stdin)
+def _dispatch(args: argparse.Namespace) -> Outcome:
+    # Each command's module is imported only when it runs: `newslint --version` stays instant.
+    if args.command == "rules":
+        from .commands.rules import list_rules
+        return list_rules(args)
+    if args.command == "rule":
+        from .commands.rules import explain_rule
+        return explain_rule(args)
+    if args.command == "clean":
+        from .commands.clean import clean
+        return clean(args)
+    if args.command == "init":
+        from .commands.init import init
+        return init(args)
+    if args.command == "test":
+        from .commands.test import test_rules
+        return test_rules(args)
+    if args.command == "kb":
+        from .commands.kb import kb
+        return kb(args, dt.date.today())
+    from .commands.check import check
+    report_on_stderr = args.paths == ["-"] and args.fix
+    stream = sys.stderr if report_on_stderr else sys.stdout
+    color = stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     with _progress_bar() as progress:
-        result = runner.run(args.paths, progress)
+        return check(args, progress, color_allowed=color)
 
-    if args.diff:
-        _emit("".join(result.diffs), args.output_file)
-        return EXIT_FINDINGS if result.diffs else EXIT_CLEAN
-    report_stream = sys.stdout
-    if from_stdin and args.fix:
-        sys.stdout.write(result.fixed_stdin or "")
-        report_stream = sys.stderr  # ruff's convention: the fixed text owns stdout
-    if args.statistics:
-        text = _statistics(result.reports)
-    else:
-        to_terminal = args.output_file is None and report_stream.isatty()
-        color = to_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        text = renderer(args.format).render(result.reports, ReportOptions(
-            color=color, rules=_rule_catalog(runner.linters()), fixed=result.fixed))
-    _emit(text, args.output_file, report_stream)
-    if args.exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if result.failing else EXIT_CLEAN
+
+def _write(outcome: Outcome) -> int:
+    for output in outcome.outputs:
+        stream = sys.stderr if output.stream == "stderr" else sys.stdout
+        if output.raw:
+            stream.write(output.text)
+        else:
+            _emit(output.text, output.file, stream)
+    return outcome.code
 
 
 class _progress_bar:
@@ -244,65 +224,6 @@ class _progress_bar:
             self._progress.stop()
 
 
-def _test_rules(args: argparse.Namespace) -> int:
-    from .commands.test import run
-
-    if args.config is not None and not args.config.is_file():
-        raise UsageError(f"--config {args.config}: no such file")
-    outcome = run(args.targets, config=args.config, isolated=args.isolated)
-    for failure in outcome.failures:
-        print(failure)
-    tested = f"{outcome.rules} rule{'s' if outcome.rules != 1 else ''}, {outcome.examples} examples"
-    if outcome.without_examples:
-        tested += f" ({len(outcome.without_examples)} without examples: {', '.join(outcome.without_examples)})"
-    if outcome.failures:
-        print(f"{len(outcome.failures)} failed; {tested}.")
-        return EXIT_FINDINGS
-    print(f"All examples behave; {tested}.")
-    return EXIT_CLEAN
-
-
-def _init(args: argparse.Namespace) -> int:
-    from .commands.init import write_config
-
-    try:
-        target, generator = write_config(args.folder, args.force)
-    except FileExistsError as err:
-        raise UsageError(f"{err.args[0]} exists; use --force to overwrite it") from None
-    found = f"for {generator.name}" if generator else "(no site generator recognised)"
-    print(f"Wrote {target} {found}.")
-    return EXIT_CLEAN
-
-
-def _clean(args: argparse.Namespace) -> int:
-    from .run.cache import CACHE_DIR, clean
-
-    removed = clean(args.folder)
-    print(f"Removed {args.folder / CACHE_DIR}." if removed else f"No {args.folder / CACHE_DIR} to remove.")
-    return EXIT_CLEAN
-
-
-def _rule_catalog(linters) -> dict:
-    """Every rule the run's linters know, with its level and documentation link."""
-    from .core_rules import CORE_RULES
-    from .report import RuleInfo
-
-    catalog = {}
-    for linter in linters:
-        settings = linter.settings
-        for rule in linter.rules:
-            if not linter.selected(rule.id, rule.pack):
-                continue
-            catalog.setdefault(rule.id, RuleInfo(rule.id, rule.severity, rule.description,
-                                                 settings.rule_link(rule.id, rule.link)))
-        for core in CORE_RULES.values():
-            if not linter.selected(core.id):
-                continue
-            catalog.setdefault(core.id, RuleInfo(core.id, settings.severity.get(core.id, core.severity),
-                                                 core.description, settings.rule_link(core.id)))
-    return catalog
-
-
 def _emit(text: str, output_file: Path | None, stream=None) -> None:
     # A file name that is not UTF-8 comes back as its own bytes (surrogateescape), never a crash.
     if output_file is not None:
@@ -321,81 +242,7 @@ def _emit(text: str, output_file: Path | None, stream=None) -> None:
     binary.flush()
 
 
-def _statistics(reports) -> str:
-    counts = Counter((f.rule, f.severity) for report in reports for f in report.findings)
-    if not counts:
-        return "No findings.\n"
-    width = max(len(str(n)) for n in counts.values())
-    rule_width = max(len(rule) for rule, _ in counts)
-    lines = [f"{n:>{width}}  {rule:<{rule_width}}  {severity.label}"
-             for (rule, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))]
-    return "\n".join(lines) + "\n"
-
-
-def _rules_in_force(args: argparse.Namespace):
-    from .config import default_settings, find_config, load_settings
-    from .engine import Linter
-
-    if args.isolated:
-        settings = default_settings()
-    elif args.config:
-        settings = load_settings(args.config)
-    else:
-        found = find_config(Path.cwd())
-        settings = load_settings(found) if found else default_settings()
-    return Linter(settings)
-
-
-def _list_rules(args: argparse.Namespace) -> int:
-    from .core_rules import CORE_RULES
-
-    linter = _rules_in_force(args)
-    rows = [(rule.id, rule.kind, rule.severity.label, _first_sentence(rule.description)) for rule in linter.rules]
-    rows += [(rule.id, "core", linter.settings.severity.get(rule.id, rule.severity).label,
-              _first_sentence(rule.description)) for rule in CORE_RULES.values()]
-    rows.sort()
-    header = ("RULE", "KIND", "LEVEL", "DESCRIPTION")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
-    for row in [header, *rows]:
-        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
-    return EXIT_CLEAN
-
-
-def _explain_rule(args: argparse.Namespace) -> int:
-    from .core_rules import CORE_RULES
-
-    linter = _rules_in_force(args)
-    rules = {rule.id: rule for rule in linter.rules}
-    if args.rule_id in CORE_RULES:
-        core = CORE_RULES[args.rule_id]
-        print(f"{core.id} (core, {core.severity.label})\n\n{core.description}")
-        return EXIT_CLEAN
-    if args.rule_id not in rules:
-        print(f"newslint: error: unknown rule {args.rule_id!r}; `newslint rules` lists them", file=sys.stderr)
-        return EXIT_ERROR
-    rule = rules[args.rule_id]
-    lines = [f"{rule.id} ({rule.kind}, {rule.severity.label}, pack {rule.pack})", ""]
-    if rule.description:
-        lines += [rule.description, ""]
-    lines += [f"Message: {rule.message}", f"Scope: {', '.join(rule.scope) or 'all prose'}",
-              f"Defined in: {rule.path}"]
-    if rule.link:
-        lines.append(f"Docs: {rule.link}")
-    for label, examples in (("Flagged", rule.examples.bad), ("Not flagged", rule.examples.good)):
-        if examples:
-            # Multi-line examples (front matter and body) keep their shape, indented as a block.
-            lines += ["", f"{label}:"] + ["  " + example.rstrip("\n").replace("\n", "\n  ") for example in examples]
-    print("\n".join(lines))
-    return EXIT_CLEAN
-
-
-def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    end = text.find(". ")
-    return text if end == -1 else text[: end + 1]
-
-
-# --- newslint kb: the knowledge base of office holders (the logic is in kb_import.py) ---------
+# --- newslint kb: the knowledge base of office holders (the logic is in commands/kb.py) ---------
 
 
 def _add_kb_commands(commands) -> None:
@@ -421,14 +268,3 @@ def _add_kb_commands(commands) -> None:
     who.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date (default: today)")
     who.add_argument("--config", type=Path)
     who.add_argument("--isolated", action="store_true")
-
-
-def _kb(args: argparse.Namespace) -> int:
-    from .kb import wikidata as kb_import
-
-    if args.kb_command == "import":
-        _emit(kb_import.import_file(args.file, args.country, args.name or args.country,
-                                    args.checked or dt.date.today(), args.since), args.output)
-        return EXIT_CLEAN
-    print("\n".join(kb_import.who(_rules_in_force(args), args.title, args.country, args.on or dt.date.today())))
-    return EXIT_CLEAN

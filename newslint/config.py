@@ -65,6 +65,8 @@ class Settings:
     rule_overrides: Mapping[str, tuple[Mapping, YamlDoc]] = field(default_factory=dict)
     unsafe_fixes: bool | frozenset = False
     reference_date: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    """The run's one "today" (set once per run by the runner; see ArticleContext.today)."""
     kb: tuple[Path, ...] = ()
     docs_url: str | None = None
     """Where rule docs live: `{rule}` in it is replaced by the rule id, else the id is appended."""
@@ -81,7 +83,7 @@ class Settings:
 
     @property
     def article_context(self) -> ArticleContext:
-        return ArticleContext(self.front_matter, self.reference_date, kb_paths=self.kb)
+        return ArticleContext(self.front_matter, self.reference_date, self.today, kb_paths=self.kb)
 
     def allows_unsafe_fix(self, rule_id: str) -> bool:
         return self.unsafe_fixes is True or (
@@ -110,6 +112,16 @@ def load_settings(path: Path) -> Settings:
     for doc, options in chain:  # the furthest ancestor first, so children override
         settings = _apply(settings, doc, options)
     return settings
+
+
+def settings_in_force(folder: Path, config: Path | None = None, isolated: bool = False) -> Settings:
+    """The one answer to "which settings apply here": `config` (--config) when given, the
+    defaults with `isolated` (--isolated), else the nearest config file above `folder`, else
+    the defaults rooted at `folder`."""
+    if config is not None:
+        return load_settings(config)
+    found = None if isolated else find_config(folder)
+    return load_settings(found) if found is not None else default_settings(folder)
 
 
 def _read_chain(path: Path, seen: list[Path]) -> list[tuple[YamlDoc, _FileOptions]]:

@@ -6,7 +6,7 @@ order. It neither reads files nor prints: `runner.py` does I/O, `report/` does o
 """
 from __future__ import annotations
 
-import functools
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -16,7 +16,7 @@ from .core_rules import CORE_RULES
 from .directives import apply_suppressions, find_suppressions
 from .text.document import Document
 from .findings import Finding, Hit, Severity, Span
-from .run.globs import matches
+from .patterns.globs import matches
 from .kinds import KINDS
 from .text.markdown import MAX_BLOCKS
 from .patterns.safe import PatternTimeout, preview
@@ -46,6 +46,14 @@ class Linter:
         self.rule_ids = {rule.id for rule in self.rules} | set(CORE_RULES)
         # The newsroom's accept/reject lists (vocab.py): read once, honoured for every rule.
         self.vocab = load_vocab(vocab_folder(settings.vocab, settings.path, settings.root))
+        self._active_by_path: dict[str, tuple[Rule, ...]] = {}
+
+    def with_selection(self, selection: Selection) -> Linter:
+        """The same settings and loaded rules under another selection (nothing is reloaded)."""
+        other = copy.copy(self)
+        other.selection = selection
+        other._active_by_path = {}
+        return other
 
     def lint(self, path: str, source: str) -> list[Finding]:
         return self.lint_document(Document(path, source, self.settings.article_context))
@@ -99,9 +107,12 @@ class Linter:
         select = self.selection.select if self.selection.select is not None else settings.select
         return selects(select, rule_id, pack) and not selects(settings.ignore + self.selection.ignore, rule_id, pack)
 
-    @functools.lru_cache(maxsize=1024)
     def _active_rules(self, path: str) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if self._runs(rule.id, rule.pack, path))
+        # Kept on the linter, not in an lru_cache on the method, which would keep every
+        # linter (and its rules) alive for as long as the process.
+        if path not in self._active_by_path:
+            self._active_by_path[path] = tuple(rule for rule in self.rules if self._runs(rule.id, rule.pack, path))
+        return self._active_by_path[path]
 
     def _runs(self, rule_id: str, pack: str, path: str) -> bool:
         if not self.selected(rule_id, pack):

@@ -49,10 +49,6 @@ class Rule:
     path: Path
     pack: str
 
-    @property
-    def needs_nlp(self) -> bool:
-        return KINDS[self.kind].NEEDS_NLP
-
 
 def builtin_rules_root() -> Path:
     """The built-in packs: installed inside the package as `_rules`, or the checkout's `rules/`.

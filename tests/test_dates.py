@@ -16,7 +16,8 @@ from newslint.kinds import dates
 from newslint.kinds.dates import events as date_events
 from newslint.kinds.dates.words import apart, describe, stem, when
 from newslint.rules import builtin_rules_root, load_rule
-from newslint.temporal.article import DateRange, article_dates
+from newslint.temporal.article import article_dates
+from newslint.temporal.ranges import DateRange
 
 DATA = builtin_rules_root() / "data"
 VOCABULARY = load_vocabulary(str(DATA / "dates.yaml"))

@@ -92,13 +92,16 @@ def test_bad_options(tmp_path, body, line, words):
     assert caught.value.line == line and words in caught.value.message
 
 
-@pytest.mark.parametrize("data, words", [
-    ("things: {a: [b]}\n", "'outcomes' must map each name to a list of words"),
-    ("- a\n", "must be a mapping"),
-    ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\nextra: 1\n", "unknown key 'extra'"),
-    ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\napproximators: [1]\n", "'approximators' must be a list"),
+@pytest.mark.parametrize("data, line, words", [
+    ("things: {a: [b]}\n", 1, "'outcomes' must map each name to a list of words"),
+    ("- a\n", 1, "must be a mapping"),
+    ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\nextra: 1\n", 4, "unknown key 'extra'"),
+    ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\napproximators: [1]\n", 4,
+     "'approximators' must be a list"),
 ])
-def test_bad_counts_data(tmp_path, data, words):
+def test_bad_counts_data(tmp_path, data, line, words):
+    # Reported in the data file, at the line to fix, like a rule file's own mistakes.
     with pytest.raises(ConfigError) as caught:
         lint(tmp_path, NUMBERS, "x\n", data=data)
-    assert caught.value.line == 3 and words in caught.value.message
+    assert caught.value.path.endswith("number-counts.yaml")
+    assert caught.value.line == line and words in caught.value.message

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from newslint.errors import ConfigError
 from newslint.text.context import ArticleContext
 from newslint.temporal.expressions import find_expressions, load_vocabulary
 from newslint.text.document import Document
 from newslint.text.nlp import pipeline
 from newslint.rules import builtin_rules_root
-from newslint.temporal.article import DateRange, infer_year, reference_date, resolve, sentence_date
+from newslint.temporal.article import article_dates, sentence_date
+from newslint.temporal.ranges import DateRange, infer_year, resolve
 
-VOCABULARY = load_vocabulary(str(builtin_rules_root() / "data" / "dates.yaml"))
+VOCABULARY_PATH = builtin_rules_root() / "data" / "dates.yaml"
+VOCABULARY = load_vocabulary(str(VOCABULARY_PATH))
 D = dt.date
 
 
@@ -260,7 +263,7 @@ def test_date_ranges():
 
 
 def _reference(source: str, path: str = "article.md", configured: dt.date | None = None):
-    return reference_date(Document(path, source, ArticleContext(reference_date=configured)), VOCABULARY)
+    return article_dates(Document(path, source, ArticleContext(reference_date=configured)), VOCABULARY).reference
 
 
 @pytest.mark.parametrize("front_matter, expected", [
@@ -281,8 +284,17 @@ def test_reference_from_toml_front_matter():
     assert (reference.date, reference.source, reference.key) == (D(2024, 1, 9), "front-matter", "date")
 
 
-def test_configured_reference_wins():
+def test_the_article_date_wins_over_the_configured_one():
+    # --reference-date is for undated drafts (README); a dated article is judged as of its date.
     reference = _reference("---\ndate: 2024-01-17\n---\nText.\n", configured=D(2023, 5, 1))
+    assert (reference.date, reference.source) == (D(2024, 1, 17), "front-matter")
+    reference = _reference("Text.\n", "content/2024-01-17-slug.md", configured=D(2023, 5, 1))
+    assert (reference.date, reference.source) == (D(2024, 1, 17), "file-name")
+
+
+def test_the_configured_reference_dates_an_undated_draft():
+    # It also wins over the latest date in the text, which is only a guess.
+    reference = _reference("Talks began January 10, 2023.\n", configured=D(2023, 5, 1))
     assert (reference.date, reference.source) == (D(2023, 5, 1), "configured")
 
 
@@ -315,5 +327,9 @@ def test_sentence_date():
 def test_vocabulary_errors_are_reported(tmp_path: Path):
     broken = tmp_path / "dates.yaml"
     broken.write_text("months: []\n")
-    with pytest.raises(ValueError, match="unknown key|missing"):
+    with pytest.raises(ConfigError, match=r"dates\.yaml:1: missing conditional, day-parts"):
         load_vocabulary(str(broken))
+    broken.write_text(Path(VOCABULARY_PATH).read_text(encoding="utf-8") + "spare: [x]\n")
+    with pytest.raises(ConfigError, match=r"dates\.yaml:\d+: unknown key 'spare'") as caught:
+        load_vocabulary(str(broken))
+    assert caught.value.line == len(broken.read_text().splitlines())

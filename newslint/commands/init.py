@@ -5,8 +5,12 @@ editor can read top to bottom, with every key explained, and it validates as it 
 """
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import EXIT_CLEAN, Outcome, says
+from ..errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,12 @@ def write_config(folder: Path, force: bool = False) -> tuple[Path, Generator | N
     generator = detect(folder)
     target.write_text(config_text(generator), encoding="utf-8")
     return target, generator
+
+
+def init(args: argparse.Namespace) -> Outcome:
+    try:
+        target, generator = write_config(args.folder, args.force)
+    except FileExistsError as err:
+        raise UsageError(f"{err.args[0]} exists; use --force to overwrite it") from None
+    found = f"for {generator.name}" if generator else "(no site generator recognised)"
+    return says(EXIT_CLEAN, f"Wrote {target} {found}.")

@@ -5,17 +5,18 @@ text must be what the bad example becomes once that rule's fixes (safe and unsaf
 Targets are rule files, pack folders or built-in pack names; with none, the rules the config in
 force loads. A rule runs alone (no other rule, no core rule), under the config's settings when
 it comes from the config, under built-in defaults otherwise. A broken rule file raises
-ConfigError, like any other command. This module never prints: the CLI does.
+ConfigError, like any other command. This module never prints: the command line does.
 """
 from __future__ import annotations
 
-import copy
+import argparse
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..config import Settings, default_settings, find_config, load_settings
+from . import EXIT_CLEAN, EXIT_FINDINGS, Outcome as CommandOutcome, says
+from ..config import Settings, settings_in_force
 from ..engine import Linter, Selection
 from ..errors import UsageError
 from ..run.fixes import apply_fixes
@@ -62,10 +63,7 @@ def run(targets: Sequence[str], config: Path | None = None, isolated: bool = Fal
 def _plan(targets: Sequence[str], config: Path | None, isolated: bool, cwd: Path):
     """(settings, rule files to test or None for all) for each group of targets."""
     if not targets:
-        if isolated:
-            return [(default_settings(cwd), None)]
-        found = config or find_config(cwd)
-        return [(load_settings(found) if found else default_settings(cwd), None)]
+        return [(settings_in_force(cwd, config, isolated), None)]
     files: dict[Path, set[Path]] = defaultdict(set)
     packs: list[Path] = []
     builtin = builtin_packs()
@@ -91,9 +89,7 @@ def _settings_for(pack: Path, cwd: Path) -> Settings:
 
 def _alone(base: Linter, rule: Rule) -> Linter:
     """A linter that runs only `rule`: the loaded rules are shared, not loaded again."""
-    alone = copy.copy(base)
-    alone.selection = Selection(select=(rule.id,))
-    return alone
+    return base.with_selection(Selection(select=(rule.id,)))
 
 
 def _test_rule(rule: Rule, linter: Linter, outcome: Outcome, cwd: Path) -> None:
@@ -149,3 +145,17 @@ def _shown_path(path: Path, cwd: Path) -> str:
 def _quote(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
+
+
+def test_rules(args: argparse.Namespace) -> CommandOutcome:
+    """`newslint test`: the failures one per line, then a summary."""
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"--config {args.config}: no such file")
+    outcome = run(args.targets, config=args.config, isolated=args.isolated)
+    lines = [str(failure) for failure in outcome.failures]
+    tested = f"{outcome.rules} rule{'s' if outcome.rules != 1 else ''}, {outcome.examples} examples"
+    if outcome.without_examples:
+        tested += f" ({len(outcome.without_examples)} without examples: {', '.join(outcome.without_examples)})"
+    if outcome.failures:
+        return says(EXIT_FINDINGS, *lines, f"{len(outcome.failures)} failed; {tested}.")
+    return says(EXIT_CLEAN, f"All examples behave; {tested}.")

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from ..errors import ConfigError
-from ..yamlfile import MAX_FILE_BYTES, YamlDoc, _record_lines, read_yaml_file
+from ..yamlfile import YamlDoc, read_yaml_file
 
 ROLES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
          "commission-president", "council-president", "high-representative", "chairperson")
@@ -235,50 +232,9 @@ def load_kb(paths: tuple[Path, ...]) -> KnowledgeBase:
     people: dict[str, Person] = {}
     countries: dict[str, str] = {}
     for path in kb_files(paths):
-        _read_file(_read_yaml(path), offices, people, countries)
+        _read_file(read_yaml_file(path), offices, people, countries)
     built = {oid: _build_office(raw, people) for oid, raw in offices.items()}
     return index(built, people, countries)
-
-
-def _read_yaml(path: Path) -> YamlDoc:
-    """Like `yamlfile.read_yaml_file` (line of every key, no aliases, duplicate keys refused), but
-    parsed by libyaml when it is installed: seven times faster on the built-in files.
-    TODO(engine): fold this into yamlfile.parse_yaml and drop the private import."""
-    loader_class = getattr(yaml, "CSafeLoader", None)
-    if loader_class is None:
-        return read_yaml_file(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return read_yaml_file(path)  # which reports the size
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return read_yaml_file(path)  # which reports the problem
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return YamlDoc(str(path), None, {(): 1})
-        lines: dict = {}
-        _record_lines(node, (), lines, str(path), set())
-        try:
-            data = loader.construct_document(node)
-        except ValueError as err:  # YAML reads 2001-13-01 as a timestamp, then fails to build it
-            raise ConfigError(path, _bad_date_line(text), f"not a date: {err}") from None
-        return YamlDoc(str(path), data, lines)
-    except yaml.YAMLError:
-        return read_yaml_file(path)  # which reports the error at its line
-    finally:
-        loader.dispose()
-
-
-def _bad_date_line(text: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in re.finditer(r"(?<![\w-])(\d{4})-(\d\d?)-(\d\d?)(?![\w-])", line):
-            try:
-                dt.date(*(int(g) for g in match.groups()))
-            except ValueError:
-                return number
-    return 1
 
 
 def index(offices: Mapping[str, Office], people: Mapping[str, Person], countries: Mapping[str, str]) -> KnowledgeBase:

@@ -182,26 +182,3 @@ def describe_holders(kb: KnowledgeBase, title: str, on: dt.date, country: str | 
 def import_file(path: Path, country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
     """`newslint kb import`: the YAML for a SPARQL JSON result file."""
     return to_yaml(read_rows(path), country, name, checked, since)
-
-
-def who(linter, title: str, country: str | None, on: dt.date) -> list[str]:
-    """`newslint kb who`: the holders of an office, from the knowledge base the rules in force
-    read (their `officeholders` folder and the config's `kb:` files)."""
-    from .base import load_kb
-    from ..rules import builtin_packs, data_dir_for
-
-    folders = [rule.options.officeholders for rule in linter.rules if rule.kind == "titles"]
-    if not folders and "newsroom" in builtin_packs():
-        folders = [data_dir_for(builtin_packs()["newsroom"]) / "officeholders"]
-    kb = load_kb((*dict.fromkeys(folders), *linter.settings.kb))
-    code = None
-    if country is not None:
-        code = kb.country_code(country)
-        if code is None:
-            known = ", ".join(f"{c} ({n})" for c, n in sorted(kb.countries.items()))
-            raise UsageError(f"unknown country {country!r}; the knowledge base has {known}")
-    lines = describe_holders(kb, title, on, code)
-    if not lines:
-        raise UsageError(f"no office in the knowledge base is titled {title!r}"
-                            + (f" in {country}" if country else ""))
-    return lines

@@ -1,8 +1,7 @@
 """The registry of check kinds: rule files name one with `extends`.
 
 A kind is a module with `Options` (a frozen dataclass, validated by newslint.schema),
-`PLACEHOLDERS` (the names its hits fill in the rule's message), `NEEDS_NLP` (whether it reads
-spaCy tokens) and `check(document, rule) -> Iterator[Hit]`. Registration is this one explicit
+`PLACEHOLDERS` (the names its hits fill in the rule's message) and `check(document, rule) -> Iterator[Hit]`. Registration is this one explicit
 dict, so there is no import-time magic to trace.
 """
 from __future__ import annotations

@@ -29,7 +29,6 @@ from ..patterns.prefilter import fold
 from ..schema import DataFile, OptionError
 from ..yamlfile import read_yaml_file
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match", "why", "where", "text", "key", "value", "marker")
 
 _NAME = re.compile(r"\{([a-z_]+)\}")  # {name} in the phrase data; regex counts like {0,3} stay

@@ -12,9 +12,9 @@ from ..text.document import Document
 from ..findings import Hit
 from ..patterns.safe import SafePattern, alternation, compile_pattern
 from ..schema import DataFile, OptionError
-from ..patterns.matching import prose_matches, read_word_list
+from ..text.matching import prose_matches
+from ..yamlfile import read_word_list
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match",)
 
 

@@ -20,7 +20,6 @@ from ..findings import Hit, Span
 from ..patterns.safe import compile_pattern
 from ..schema import OptionError
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match", "key", "problem", "value")
 TYPES = ("string", "date", "list", "enum", "pattern", "bool", "number")
 

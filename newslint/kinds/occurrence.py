@@ -18,7 +18,6 @@ from ..patterns.safe import compile_pattern
 from ..schema import OptionError
 from ..text.sentences import block_sentences
 
-NEEDS_NLP = True  # only `per: sentence` reads sentences; the others never start spaCy
 PLACEHOLDERS = ("match", "count", "max", "min")
 
 

@@ -20,7 +20,6 @@ from ..findings import Fix, Hit
 from ..patterns.safe import compile_pattern
 from ..schema import OptionError
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match", "word")
 
 DEFAULT_TOKEN = r"[^\W_]+(?:['’][^\W_]+)*"

@@ -19,10 +19,9 @@ from ..text.document import Document
 from ..findings import Hit
 from ..patterns.safe import alternation, compile_pattern
 from ..schema import DataFile, OptionError
-from ..patterns.matching import read_word_list
+from ..yamlfile import read_word_list
 from ..text.sentences import block_sentences
 
-NEEDS_NLP = True  # only `window: sentence` reads sentences
 PLACEHOLDERS = ("match",)
 
 

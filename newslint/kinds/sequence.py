@@ -22,7 +22,6 @@ from ..patterns.safe import PatternTimeout, compile_pattern
 from ..patterns.anchors import Anchor, TextAnchors, anchors, any_pattern_holds
 from ..schema import OptionError
 
-NEEDS_NLP = True
 PLACEHOLDERS = ("match",)
 
 TOKEN_ATTRIBUTES = frozenset({

@@ -14,9 +14,8 @@ from ..text.document import Document
 from ..findings import Fix, Hit
 from ..patterns.safe import WORD_BOUNDARY_END, WORD_BOUNDARY_START, SafePattern, compile_pattern
 from ..schema import OptionError
-from ..patterns.matching import prose_matches
+from ..text.matching import prose_matches
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match", "replacement")
 
 

@@ -21,7 +21,7 @@ import re
 from typing import Any, Sequence
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 from ..findings import Finding, Fix, Severity, Span
 from ..text.lines import LineIndex
 from . import FileReport, ReportOptions, RuleInfo

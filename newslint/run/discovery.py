@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..config import Settings
-from .globs import compile_globs, matches, relative_posix, resolved
+from ..patterns.globs import compile_globs, matches, relative_posix, resolved
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}

@@ -10,7 +10,6 @@ import concurrent.futures
 import dataclasses
 import datetime as dt
 import difflib
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -51,6 +50,8 @@ class RunOptions:
     """Processes to spread files over (--jobs); the CLI defaults it to the number of cores."""
     cache: bool = False
     """Reuse findings of unchanged files from .newslint_cache (the CLI turns it on; --no-cache)."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The run's one "today", read once when the run starts, for every file and config."""
 
 
 @dataclass
@@ -121,6 +122,7 @@ class Runner:
     def _linter(self, config: Path | None) -> Linter:
         if config not in self._linters:
             settings = (self._fixed_settings or default_settings(Path.cwd())) if config is None else load_settings(config)
+            settings = replace(settings, today=self.options.today)
             if self.options.reference_date is not None:
                 settings = replace(settings, reference_date=self.options.reference_date)
             if self.options.unsafe_fixes is not None:

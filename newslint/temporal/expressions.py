@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Mapping
 
-import yaml
 
 from ..patterns.anchors import TextAnchors
+from ..yamlfile import read_yaml_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -96,39 +97,37 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=8)
 def load_vocabulary(path: str) -> Vocabulary:
-    """Read and check a dates vocabulary file; ValueError says what is wrong with it."""
-    with open(path, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    """Read and check a dates vocabulary file; a problem is a ConfigError at its line."""
+    doc = read_yaml_file(Path(path))
+    raw = doc.data
     if not isinstance(raw, dict):
-        raise ValueError(f"{path}: a dates vocabulary must be a mapping")
+        raise doc.error("a dates vocabulary must be a mapping")
     known = {f.name.replace("_", "-") for f in Vocabulary.__dataclass_fields__.values()
              if not f.name.startswith("_") and f.name not in ("month_names", "weekday_names")}
     known |= {"months", "weekdays"}
     for key in raw:
         if key not in known:
-            raise ValueError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+            raise doc.error(f"unknown key {key!r} (known: {', '.join(sorted(known))})", key)
     missing = known - set(raw)
     if missing:
-        raise ValueError(f"{path}: missing {', '.join(sorted(missing))}")
-    try:
-        month_names, months = _forms(raw["months"], 12, "months")
-        weekday_names, weekdays = _forms(raw["weekdays"], 7, "weekdays")
-        return Vocabulary(
-            month_names=month_names, months=months, weekday_names=weekday_names, weekdays=weekdays,
-            days={str(k).lower(): int(v) for k, v in raw["days"].items()},
-            periods={str(k).lower(): str(v) for k, v in raw["periods"].items()},
-            shifts={str(k).lower(): int(v) for k, v in raw["shifts"].items()},
-            year_parts=_parts(raw["year-parts"], 12), month_parts=_parts(raw["month-parts"], 31),
-            day_parts=_words(raw["day-parts"]), times_of_day=_words(raw["times-of-day"]),
-            recent=_words(raw["recent"]), recent_periods=_words(raw["recent-periods"]),
-            year_prepositions=_words(raw["year-prepositions"]),
-            not_a_date_before=_words(raw["not-a-date-before"]),
-            future=tuple(_words(raw["future"])), conditional=_words(raw["conditional"]),
-            past=_words(raw["past"]), done=tuple(_words(raw["done"])),
-            not_the_sentence_date_after=_words(raw["not-the-sentence-date-after"]),
-        )
-    except (AttributeError, TypeError, ValueError) as err:
-        raise ValueError(f"{path}: {err}") from None
+        raise doc.error(f"missing {', '.join(sorted(missing))}")
+    converters = {
+        "months": lambda v: _forms(v, 12, "months"), "weekdays": lambda v: _forms(v, 7, "weekdays"),
+        "days": lambda v: {str(k).lower(): int(n) for k, n in v.items()},
+        "periods": lambda v: {str(k).lower(): str(n) for k, n in v.items()},
+        "shifts": lambda v: {str(k).lower(): int(n) for k, n in v.items()},
+        "year-parts": lambda v: _parts(v, 12), "month-parts": lambda v: _parts(v, 31),
+        "future": lambda v: tuple(_words(v)), "done": lambda v: tuple(_words(v)),
+    }
+    values = {}
+    for key in known:
+        try:
+            values[key] = converters.get(key, _words)(raw[key])
+        except (AttributeError, TypeError, ValueError) as err:
+            raise doc.error(f"{key}: {err}", key) from None
+    (month_names, months), (weekday_names, weekdays) = values.pop("months"), values.pop("weekdays")
+    return Vocabulary(month_names=month_names, months=months, weekday_names=weekday_names, weekdays=weekdays,
+                      **{key.replace("-", "_"): value for key, value in values.items()})
 
 
 def _forms(rows, count: int, name: str) -> tuple[tuple[str, ...], dict[str, int]]:

@@ -36,6 +36,9 @@ class ArticleContext:
     front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     reference_date: dt.date | None = None
     """The configured (or --reference-date) publication date, for drafts that give none."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The run's one "today": every kind that needs it reads it here, and the findings cache
+    keys on it, so a run never mixes two days and a cached finding never outlives its day."""
     kb_paths: tuple[Path, ...] = ()
     """A newsroom's own knowledge-base folders and files (config `kb:`), merged over the
     built-in office holders, their entries winning."""

@@ -10,7 +10,7 @@ questions.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Callable, Iterator
+from typing import Callable, Hashable, Iterator, TypeVar
 
 from .context import ArticleContext
 from .frontmatter import FrontMatter, parse_front_matter
@@ -19,6 +19,8 @@ from .markdown import parse_body
 from .nlp import Chunk, analyse
 from .prose import ParsedBody, ProseBlock
 from .textmap import OffsetMapBuilder
+
+T = TypeVar("T")
 
 
 class Document:
@@ -30,6 +32,21 @@ class Document:
         self.body: ParsedBody = parse_body(source, self.front_matter.body_start)
         self._analysis: dict[int, tuple[Chunk, ...]] = {}
         """spaCy's chunks of each block analysed so far, by the block's id."""
+        self._derived: dict[Hashable, object] = {}
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What a kind works out from this article (its dates, events, title verdicts), computed
+        once per `key` and shared by every rule that asks with the same key.
+
+        The memo lives and dies with the document, so kinds stay stateless functions of
+        (document, options) and no module keeps per-article state. A key names the analysis
+        and every option it depends on, e.g. ("article-dates", vocabulary).
+        """
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -9,7 +9,6 @@ otherwise. Every word it matches comes from the rule's data files, never from li
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -21,11 +20,12 @@ from ...text.nlp import Chunk
 from ...patterns.safe import alternation, compile_pattern
 from ...patterns.prefilter import WordPrefilter
 from ...schema import DataFile, OptionError
+from ...temporal.expressions import Vocabulary, load_vocabulary
+from ...temporal.reference import publication_date
 from . import claims as c
 from . import sourcing
-from ...patterns.matching import read_word_list
+from ...yamlfile import read_word_list
 
-NEEDS_NLP = True
 PLACEHOLDERS = ("match", "verdict", "source", "source_line")
 VERDICTS = ("unsourced", "sourced-elsewhere", "weak-source", "historical")
 VERDICT_FIELDS = ("match", "source", "source_line")
@@ -68,9 +68,12 @@ class Options:
     historical_years: int = 50
     """A sentence naming only years this much older than the article is history (0: never)."""
     max_gap: int = 4
+    vocabulary: DataFile | None = None
+    """The words of dates (`dates.yaml`), to read a publication date written out in words."""
     lexicon: c.Lexicon = field(init=False, repr=False, compare=False)
     exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
     historical_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
+    words: Vocabulary | None = field(init=False, repr=False, compare=False, default=None)
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -83,6 +86,8 @@ class Options:
         lists[c.NUMBER] = tuple(numbers)
         assign = object.__setattr__  # frozen: derived fields are set once, here
         assign(self, "lexicon", c.Lexicon(lists, numbers))
+        if self.vocabulary is not None:
+            assign(self, "words", load_vocabulary(str(self.vocabulary)))
         if not lists[c.AFTER] and not lists[c.BEFORE]:
             raise OptionError("words-after-figure", "the claim word lists are empty")
         assign(self, "exception_pattern", _joined("exceptions", self.exceptions, escape=False, ignorecase=True))
@@ -311,22 +316,16 @@ class Article:
         claimed = {(id(f.sentence.chunk), i) for f in claims for i in range(f.claim.start, f.claim.end)}
         years = [int(t.text) for s in unit for t in s.chunk.doc[s.start:s.end]
                  if c.YEAR.match(t.text) and (id(s.chunk), t.i) not in claimed]
-        if years and max(years) <= article_year(self.document) - self.options.historical_years:
+        if years and max(years) <= article_year(self.document, self.options.words) - self.options.historical_years:
             return str(max(years))
         return None
 
 
-def article_year(document: Document) -> int:
-    """The year of the article's date, else of the configured reference date, else this year."""
-    for key in document.context.front_matter_keys.date:
-        value = document.front_matter.get(key)
-        if isinstance(value, dt.date):
-            return value.year
-        if isinstance(value, str) and re.match(r"\d{4}\b", value.strip()):
-            return int(value.strip()[:4])
-    if document.context.reference_date is not None:
-        return document.context.reference_date.year
-    return dt.date.today().year
+def article_year(document: Document, vocabulary: Vocabulary | None = None) -> int:
+    """The year of the article's publication date (the one reference date, see
+    `temporal.reference`), else of the run's today."""
+    published = publication_date(document, vocabulary).date
+    return (published or document.context.today).year
 
 
 def _group(chunk: Chunk) -> tuple:

@@ -21,7 +21,6 @@ from ...patterns.safe import compile_pattern
 from ...schema import OptionError
 from .words import expected_case
 
-NEEDS_NLP = False
 PLACEHOLDERS = ("match", "expected")
 CASES = ("$title", "$sentence", "$lower", "$upper")
 _TOKEN = re.compile(r"\S+")

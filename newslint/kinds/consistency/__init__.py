@@ -19,7 +19,6 @@ from ...patterns.safe import WORD_BOUNDARY_END, WORD_BOUNDARY_START, compile_pat
 from ...schema import DataFile, OptionError
 from . import counts as consistency_counts
 
-NEEDS_NLP = True  # only `counts` reads sentences
 PLACEHOLDERS = ("match", "other", "line", "event")
 
 

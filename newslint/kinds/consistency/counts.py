@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-import yaml
-
 from ...text.document import Document
 from ...findings import Hit
 from ...patterns.safe import compile_pattern
 from ...patterns.prefilter import WordPrefilter
 from ...text.sentences import block_sentences
+from ...yamlfile import read_yaml_file
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -59,30 +58,27 @@ class Vocabulary:
 
 
 def read_vocabulary(path: Path) -> Vocabulary:
-    """Read and check the data file; ValueError says what is wrong with it."""
-    name = Path(path).name
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ValueError(f"cannot read {name}: {err}") from None
+    """Read and check the data file; a problem is a ConfigError at its line."""
+    doc = read_yaml_file(Path(path))
+    data = doc.data
     if not isinstance(data, dict):
-        raise ValueError(f"{name} must be a mapping with keys {', '.join(_KEYS)}")
+        raise doc.error(f"must be a mapping with keys {', '.join(_KEYS)}")
     unknown = sorted(set(data) - set(_KEYS))
     if unknown:
-        raise ValueError(f"{name}: unknown key {unknown[0]!r} (allowed: {', '.join(_KEYS)})")
+        raise doc.error(f"unknown key {unknown[0]!r} (allowed: {', '.join(_KEYS)})", unknown[0])
     groups = {}
     for key in ("things", "outcomes", "events"):
         table = data.get(key)
         if not isinstance(table, dict) or not table or not all(
                 isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)
                 for words in table.values()):
-            raise ValueError(f"{name}: '{key}' must map each name to a list of words")
+            raise doc.error(f"'{key}' must map each name to a list of words", key)
         groups[key] = {word.strip().lower(): str(group) for group, words in table.items() for word in words}
     lists = {}
     for key in ("approximators", "different-event"):
         words = data.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{name}: '{key}' must be a list of words")
+            raise doc.error(f"'{key}' must be a list of words", key)
         lists[key] = _alternation(words) if words else None
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     count = compile_pattern(

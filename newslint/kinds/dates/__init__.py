@@ -20,12 +20,12 @@ from ...temporal.expressions import Vocabulary, load_vocabulary
 from ...text.document import Document
 from ...findings import Hit, Span
 from ...schema import DataFile
-from ...temporal.article import ArticleDates, DatedSentence, Expression, article_dates
+from ...temporal.article import ArticleDates, DatedSentence, article_dates
+from ...temporal.expressions import Expression
 from . import events as date_events
 from .events import in_scope, source_span
 from .words import describe, format_day, phrase_positions, reference_label, weekday_name
 
-NEEDS_NLP = True
 PLACEHOLDERS = ("match", "date", "other", "reason", "source")
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ...findings import Hit, Span
-from ...temporal.article import ArticleDates, DateRange, DatedSentence, Expression
+from ...temporal.article import ArticleDates, DatedSentence
+from ...temporal.expressions import Expression
+from ...temporal.ranges import DateRange
 from .words import apart, describe, reference_label, reference_name, stem, weekday_name, when
 
 if TYPE_CHECKING:
@@ -49,14 +50,9 @@ class Event:
         return self.chunk.source_span(self.expression.start, self.expression.end)
 
 
-_EVENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def events(document: Document, dates: ArticleDates, vocabulary: Vocabulary) -> tuple[Event, ...]:
-    by_vocabulary = _EVENTS.setdefault(document, {})
-    if vocabulary not in by_vocabulary:
-        by_vocabulary[vocabulary] = tuple(_find_events(document, dates, vocabulary))
-    return by_vocabulary[vocabulary]
+    """The article's dated events (timeline rows, dated list items, sentences), found once."""
+    return document.derived(("date-events", vocabulary), lambda: tuple(_find_events(document, dates, vocabulary)))
 
 
 def _find_events(document: Document, dates: ArticleDates, vocabulary: Vocabulary) -> Iterator[Event]:

@@ -12,7 +12,8 @@ import calendar
 import datetime as dt
 from typing import Iterable
 
-from ...temporal.article import DateRange, Reference, month_range
+from ...temporal.ranges import DateRange, month_range
+from ...temporal.reference import Reference
 
 
 def weekday_name(day: dt.date | int) -> str:

@@ -17,7 +17,6 @@ from ...schema import OptionError
 from .formula import FormulaError, Node, evaluate, holds, parse_condition, parse_formula
 from ...text.sentences import block_sentences, statistics
 
-NEEDS_NLP = True
 PLACEHOLDERS = ("match", "value")
 
 VARIABLES = frozenset({

@@ -15,9 +15,7 @@ article that has a title in it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-import weakref
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
@@ -26,12 +24,12 @@ from ...text.document import Document
 from ...findings import Hit, Severity
 from ...kb.base import KnowledgeBase, fold, load_kb
 from ...schema import DataDir, DataFile
-from ...temporal.article import ArticleDates, article_dates, resolve
+from ...temporal.article import ArticleDates, article_dates
+from ...temporal.ranges import resolve
 from .judge import Context, Verdict, Window, judge
 from .lexicon import Lexicon, TitleMatcher, load_lexicon, title_matcher
 from .mentions import PARTICLES, Mention, find_mentions
 
-NEEDS_NLP = True
 PLACEHOLDERS = ("match", "detail", "title", "person", "office", "date", "holder")
 
 
@@ -77,17 +75,11 @@ def check(document: Document, rule) -> Iterator[Hit]:
         yield Hit(found.block.source_span(found.start, found.end), data, severity=severity)
 
 
-_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _analysis(document: Document, options: Options, scope: tuple[str, ...]) -> list[Finding]:
     """Every verdict of a document, computed once for both rules."""
-    key = (options.officeholders, options.lexicon, options.places, options.vocabulary,
+    key = ("title-verdicts", options.officeholders, options.lexicon, options.places, options.vocabulary,
            document.context.kb_paths, scope)
-    by_key = _ANALYSES.setdefault(document, {})
-    if key not in by_key:
-        by_key[key] = list(_judge_document(document, options, scope))
-    return by_key[key]
+    return document.derived(key, lambda: list(_judge_document(document, options, scope)))
 
 
 def _judge_document(document: Document, options: Options, scope: tuple[str, ...]) -> Iterator[Finding]:
@@ -120,7 +112,7 @@ class _Article:
         self.lexicon = lexicon
         self.matcher = matcher
         self.dates: ArticleDates = article_dates(document, options.words)
-        reference = self.dates.reference.date or dt.date.today()  # a draft with no date is today's
+        reference = self.dates.reference.date or document.context.today  # a draft with no date is today's
         self.publication = Window(reference, reference)
         # Sentences are needed only around mentions: spaCy sees the blocks that hold one.
         wanted = {id(block) for block in mentioning}

@@ -1,14 +1,12 @@
 """Regex matching over prose blocks, shared by the kinds that take patterns."""
 from __future__ import annotations
 
-import os
 import re
 from typing import Iterator
 
-from ..text.document import Document
-from .safe import PatternTimeout, SafePattern
-from ..text.prose import ProseBlock
-from ..yamlfile import MAX_FILE_BYTES
+from ..patterns.safe import PatternTimeout, SafePattern
+from .document import Document
+from .prose import ProseBlock
 
 
 def prose_matches(document: Document, scope: tuple[str, ...], pattern: SafePattern,
@@ -31,15 +29,3 @@ def prose_matches(document: Document, scope: tuple[str, ...], pattern: SafePatte
             if timeout.offset is None and block.text:
                 timeout.offset = block.source_span(0, 1).start
             raise
-
-
-def read_word_list(path) -> tuple[str, ...]:
-    """One entry per line; blank lines and lines starting with '#' are skipped.
-
-    Like rule files, a list is limited to MAX_FILE_BYTES, so a runaway file is refused at once.
-    """
-    size = os.stat(path).st_size
-    if size > MAX_FILE_BYTES:
-        raise ValueError(f"data file {os.path.basename(path)} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    with open(path, encoding="utf-8") as handle:
-        return tuple(line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#"))
