@@ -66,6 +66,11 @@ class Linter:
         active_ids = {rule.id for rule in active} | {i for i in CORE_RULES if self._runs(i, CORE_PACK, document.path)}
         language = document.language
         findings = list(self._front_matter_findings(document, active_ids))
+        if "file-unparsed" in active_ids:
+            findings.extend(self._core_finding(
+                "file-unparsed", f"newslint could not parse this block ({error}), so it was not checked; "
+                "please report this bug with the file.", document.path, Span(offset, offset))
+                for offset, error in document.body.unparsed)
         for rule in active:
             if rule.language == "en" and language is not None and not language.startswith("en"):
                 continue

@@ -329,3 +329,48 @@ def test_rule_explanation_indents_multi_line_examples(workdir, capsys):
     flagged = lines[lines.index("Flagged:") + 1 : lines.index("Not flagged:")]
     assert flagged == ["  ---", "  title: x", "  ---", "  We gonna win.", ""]
     assert lines[lines.index("Not flagged:") + 1 :] == ["  We will win."]
+
+
+# --- the one reference date (issue 14's regression) -------------------------------------------
+
+DATED_TITLE = "---\ndate: 2023-05-01\n---\nBritish Prime Minister Boris Johnson spoke in London.\n"
+JOHNSON = ("a.md:4:1: title-mismatch [error] Boris Johnson left the office of Prime Minister of the "
+           "United Kingdom on 2022-09-06; on 2023-05-01 it was held by Rishi Sunak.\n")
+
+
+@pytest.mark.parametrize("flags", [(), ("--reference-date", "2020-01-01")])
+def test_the_article_date_wins_over_reference_date_for_every_rule(workdir, capsys, flags):
+    # --reference-date is for undated drafts: it once made the title rules judge this dated
+    # article as of 2020 (and pass it), while the attribution rule used the article's date.
+    write(workdir / "a.md", DATED_TITLE)
+    code, out, _ = run(capsys, "check", "--no-cache", "--format", "concise", *flags, "a.md")
+    assert (code, out.splitlines(keepends=True)[0]) == (1, JOHNSON)
+
+
+def test_reference_date_dates_an_undated_draft(workdir, capsys):
+    write(workdir / "a.md", "British Prime Minister Boris Johnson spoke in London.\n")
+    code, out, _ = run(capsys, "check", "--no-cache", "--format", "concise", "--reference-date", "2023-05-01", "a.md")
+    assert (code, out.splitlines(keepends=True)[0]) == (1, JOHNSON.replace("a.md:4:1", "a.md:1:1"))
+    code, out, _ = run(capsys, "check", "--no-cache", "--format", "concise", "--reference-date", "2020-01-01", "a.md")
+    assert (code, out) == (0, "All checked: no findings in 1 file.\n")
+
+
+def test_the_cache_keys_on_the_runs_today(workdir, capsys, monkeypatch):
+    # An undated draft's title is judged as of today, so a finding cached yesterday is stale today.
+    import datetime as dt
+
+    from newslint.run import runner
+
+    write(workdir / "a.md", "British Prime Minister Boris Johnson spoke in London.\n")
+    days = iter([dt.date(2021, 5, 1), dt.date(2023, 5, 1)])
+    monkeypatch.setattr(runner.RunOptions, "__init__", _with_today(runner.RunOptions.__init__, days))
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert (code, out) == (0, "All checked: no findings in 1 file.\n")
+    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
+    assert code == 1 and "on 2023-05-01 it was held by Rishi Sunak" in out
+
+
+def _with_today(init, days):
+    def patched(self, *args, **kwargs):
+        init(self, *args, **{**kwargs, "today": next(days)})
+    return patched

@@ -184,3 +184,24 @@ def test_oversized_pyproject_config_is_refused(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_settings(config)
     assert str(error.value) == f"{config}:1: file is {config.stat().st_size:,} bytes; the limit is 1,000,000"
+
+
+def test_a_parser_bug_is_reported_never_passed_off_as_clean(monkeypatch):
+    # A block the markdown reader fails on (a bug of ours) was once skipped in silence.
+    from newslint.text import markdown
+
+    real = markdown._Body.inline
+
+    def failing(self, token, *args):
+        if "boom" in token.content:
+            raise RuntimeError("boom")
+        return real(self, token, *args)
+
+    monkeypatch.setattr(markdown._Body, "inline", failing)
+    text = "# Title\n\nA boom paragraph.\n\nThe the end.\n"
+    findings = lint_text(text)
+    assert [(f.rule, *LineIndex(text).position(f.span.start), f.severity, f.message) for f in findings] == [
+        ("file-unparsed", 3, 1, Severity.ERROR, "newslint could not parse this block (RuntimeError: boom), "
+         "so it was not checked; please report this bug with the file."),
+        ("word-repeated", 5, 1, Severity.WARNING, "'the' is repeated: delete one."),
+    ]

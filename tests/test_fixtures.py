@@ -44,6 +44,11 @@ def _found(case: Path, default_linter: Linter) -> list[dict]:
     return found
 
 
+# No file makes these fire, since they report a bug of newslint's; tests/test_engine.py fires
+# them by injecting a fault, and their folders hold the silent cases.
+FIRES_ONLY_ON_A_BUG = {"file-unparsed"}
+
+
 def test_every_rule_has_fixtures():
     from newslint.config import default_settings, load_rules
     from newslint.core_rules import CORE_RULES
@@ -53,6 +58,8 @@ def test_every_rule_has_fixtures():
     assert rule_ids <= folders, f"rules without fixtures: {sorted(rule_ids - folders)}"
     for rule_id in rule_ids:
         expectations = [_expected(case) for case in CASES if case.parent.name == rule_id]
+        if rule_id in FIRES_ONLY_ON_A_BUG:
+            continue
         assert any(any(e["rule"] == rule_id for e in items) for items in expectations), \
             f"{rule_id}: no fixture where it fires"
         assert any(not any(e["rule"] == rule_id for e in items) for items in expectations), \

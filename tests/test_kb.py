@@ -10,7 +10,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.errors import ConfigError
-from newslint.kb.base import PartialDate, fold, load_kb
+from newslint.kb import PartialDate, fold, load_kb
 from newslint.kb.wikidata import import_file
 from newslint.kinds.titles.lexicon import load_lexicon
 from newslint.rules import builtin_rules_root

@@ -3,24 +3,19 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
 from newslint.run.fixes import apply_fixes
 from newslint.kinds.capitalization.words import expected_case
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 
 def run(tmp_path, rule: str, text: str):
-    pack = tmp_path / "pack"
-    pack.mkdir(exist_ok=True)
-    (pack / "case.yaml").write_text(rule, encoding="utf-8")
-    return Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
+    return lint_with_rule(tmp_path, "case", rule, text)
 
 
 def lint(tmp_path, rule: str, text: str) -> list[tuple]:
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in run(tmp_path, rule, text)]
+    return located(run(tmp_path, rule, text), text)
 
 
 def rule(match: str, style: str = "AP", extra: str = "") -> str:

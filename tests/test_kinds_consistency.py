@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 SPELLING = """extends: consistency
 message: "'{match}' here, but '{other}' on line {line}."
@@ -25,14 +24,8 @@ COUNTS_DATA = (Path(__file__).parent.parent / "rules" / "data" / "number-counts.
 
 
 def lint(tmp_path, rule: str, text: str, data: str | None = COUNTS_DATA) -> list[tuple]:
-    pack = tmp_path / "pack"
-    (pack / "data").mkdir(parents=True, exist_ok=True)
-    if data is not None:
-        (pack / "data" / "number-counts.yaml").write_text(data, encoding="utf-8")
-    (pack / "same.yaml").write_text(rule, encoding="utf-8")
-    findings = Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+    files = {"number-counts.yaml": data} if data is not None else None
+    return located(lint_with_rule(tmp_path, "same", rule, text, files), text)
 
 
 def test_the_spelling_used_first_wins(tmp_path):

@@ -3,20 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 
 def lint(tmp_path, rule: str, text: str) -> list[tuple]:
-    pack = tmp_path / "pack"
-    pack.mkdir(exist_ok=True)
-    (pack / "key.yaml").write_text('extends: frontmatter\nmessage: "{key} {problem}."\n' + rule, encoding="utf-8")
-    findings = [f for f in Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
-                if f.rule == "key"]
-    index = LineIndex(text)
-    return [(*index.position(f.span.start), f.message) for f in findings]
+    findings = lint_with_rule(tmp_path, "key", 'extends: frontmatter\nmessage: "{key} {problem}."\n' + rule, text)
+    return [tuple(place) for rule_id, *place in located(findings, text) if rule_id == "key"]
 
 
 def test_required_key_missing_points_at_the_fence_or_line_one(tmp_path):

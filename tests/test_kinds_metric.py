@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
 from newslint.kinds.metric.formula import FormulaError, evaluate, parse_condition, parse_formula
 from newslint.text.sentences import syllables
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 GRADE = """extends: metric
 message: "Flesch-Kincaid grade {value}; aim for 8 or below."
@@ -21,12 +20,7 @@ EASY = "The cat sat on the mat. It was a good day. We went home."
 
 
 def lint(tmp_path, rule: str, text: str) -> list[tuple]:
-    pack = tmp_path / "pack"
-    pack.mkdir(exist_ok=True)
-    (pack / "grade.yaml").write_text(rule, encoding="utf-8")
-    findings = Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+    return located(lint_with_rule(tmp_path, "grade", rule, text), text)
 
 
 def test_document_metric_reports_at_the_start(tmp_path):

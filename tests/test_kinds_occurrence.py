@@ -3,19 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 
 def lint(tmp_path, rule: str, text: str) -> list[tuple]:
-    pack = tmp_path / "pack"
-    pack.mkdir(exist_ok=True)
-    (pack / "counted.yaml").write_text(rule, encoding="utf-8")
-    findings = Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+    return located(lint_with_rule(tmp_path, "counted", rule, text), text)
 
 
 COMMAS = """extends: occurrence

@@ -3,21 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config import Settings
-from newslint.engine import Linter
 from newslint.errors import ConfigError
-from newslint.text.lines import LineIndex
+
+from lint_helpers import lint_with_rule, located
 
 
 def lint(tmp_path, rule: str, text: str, data: dict | None = None) -> list[tuple]:
-    pack = tmp_path / "pack"
-    (pack / "data").mkdir(parents=True, exist_ok=True)
-    for name, content in (data or {}).items():
-        (pack / "data" / name).write_text(content, encoding="utf-8")
-    (pack / "needs.yaml").write_text(rule, encoding="utf-8")
-    findings = Linter(Settings(path=None, root=tmp_path, packs=(pack,))).lint("a.md", text)
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+    return located(lint_with_rule(tmp_path, "needs", rule, text, data), text)
 
 
 CLAIM = """extends: requires

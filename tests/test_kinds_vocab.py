@@ -8,8 +8,9 @@ import pytest
 from newslint.config import Settings, load_settings
 from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
-from newslint.text.lines import LineIndex
 from newslint.vocab import load_vocab, vocab_folder
+
+from lint_helpers import located
 
 RULES = {
     "avoid.yaml": 'extends: existence\nmessage: "Avoid {match}."\nignorecase: true\ntokens: [drone, "militants?"]\n',
@@ -34,9 +35,7 @@ def site(tmp_path, accept: str = "", reject: str = "", config: str = "packs: [pa
 
 
 def lint(config: Path, text: str, **selection) -> list[tuple]:
-    findings = Linter(load_settings(config), Selection(**selection)).lint("a.md", text)
-    index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start), f.message) for f in findings]
+    return located(Linter(load_settings(config), Selection(**selection)).lint("a.md", text), text)
 
 
 TEXT = "# The Drone attack\n\nThe drone hit militants. The the end.\n"

@@ -224,6 +224,8 @@ FIXABLE = ("Whilst talks continued, amongst others. Whilst.", "- Amongst them, w
 @given(documents(FIXABLE), st.booleans(), st.booleans())
 def test_second_fix_changes_nothing_and_line_endings_stay(fixers, source, bom, unsafe):
     assume("\0" not in source)  # NUL bytes make a binary file, which is not fixed at all
+    # A text that starts with U+FEFF is, in UTF-8, the same bytes as a BOM: no reader can tell.
+    assume(not source.startswith("\ufeff"))
     data = (b"\xef\xbb\xbf" if bom else b"") + source.encode("utf-8")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "a.md"

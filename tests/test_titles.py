@@ -7,7 +7,7 @@ import pytest
 from newslint.config import default_settings
 from newslint.engine import Linter, Selection
 from newslint.findings import Severity
-from newslint.kb.base import load_kb
+from newslint.kb import load_kb
 from newslint.kinds.titles.lexicon import load_lexicon, title_matcher
 from newslint.kinds.titles.mentions import find_mentions
 from newslint.rules import builtin_rules_root

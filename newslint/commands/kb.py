@@ -7,7 +7,7 @@ import datetime as dt
 from . import EXIT_CLEAN, Outcome, Output, says
 from .rules import linter_in_force
 from ..errors import UsageError
-from ..kb.base import load_kb
+from ..kb import load_kb
 from ..kb.wikidata import describe_holders, import_file
 from ..rules import builtin_packs, data_dir_for
 

@@ -1,1 +1,11 @@
-""""""
+"""The knowledge base of office holders: who held which office, from when to when.
+
+`records` holds the data model and its indexes; `loading` reads and validates the YAML files;
+`wikidata` turns a Wikidata query result into such a file (`newslint kb import`).
+"""
+from __future__ import annotations
+
+from .loading import kb_files, load_kb
+from .records import ROLES, KnowledgeBase, Office, PartialDate, Person, Term, fold
+
+__all__ = ["ROLES", "KnowledgeBase", "Office", "PartialDate", "Person", "Term", "fold", "kb_files", "load_kb"]

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import UsageError
-from .base import KnowledgeBase, PartialDate
+from .records import KnowledgeBase, PartialDate
 
 WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q\d+)$")
 # Wikidata's time precisions: 9 year, 10 month, 11 day.

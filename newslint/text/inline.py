@@ -8,6 +8,10 @@ entities decode. Everything else is kept character for character, so offsets sta
 
 It must never raise on any input and never do quadratic work: searches for a closing sequence
 (backticks, `-->`, `}}`) remember what they found, and other lookaheads are bounded regexes.
+
+Longer than 400 lines because it is one scanner: the constructs share one cursor and one set of
+remembered closers, and their precedence is the order of one loop; split, the precedence rules
+would be spread over modules that each need the whole state.
 """
 from __future__ import annotations
 

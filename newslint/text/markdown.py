@@ -49,10 +49,11 @@ def parse_body(source: str, body_start: int = 0) -> ParsedBody:
     parser = _Body(source, max(0, min(body_start, len(source))))
     try:
         parser.run()
-    except Exception:  # noqa: BLE001 - a linter must survive any file; keep what was parsed
-        pass
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: keep what was parsed, report the rest
+        last = parser.blocks[-1] if parser.blocks else None
+        parser.failed(last.source_span(0, len(last.text)).end if last is not None and last.text else parser.starts[0], exc)
     comments = tuple(sorted(set(parser.comments)))
-    return ParsedBody(tuple(parser.blocks), comments, parser.truncated)
+    return ParsedBody(tuple(parser.blocks), comments, parser.truncated, tuple(parser.unparsed))
 
 
 class _Body:
@@ -63,6 +64,7 @@ class _Body:
         self.references: dict = {}
         self.rows = 0
         self.truncated = False
+        self.unparsed: list[tuple[int, str]] = []
         # Body line k starts at starts[k]; the body may start mid-line, after front matter.
         starts, ends, breaks = [body_start], [], []
         for match in _LINE_BREAK.finditer(source, body_start):
@@ -97,15 +99,20 @@ class _Body:
             elif kind == "html_block" and token.map:
                 self.html_comments(token.map)
             elif kind == "tr_open" and token.map:
-                self.guard(self.table_row, token.map[0], containers)
+                self.guard(token.map[0], self.table_row, token.map[0], containers)
             elif kind == "inline" and not in_table and token.map and index:
-                self.guard(self.inline, token, tokens[index - 1], containers)
+                self.guard(token.map[0], self.inline, token, tokens[index - 1], containers)
 
-    def guard(self, method, *args) -> None:
+    def guard(self, first_line: int, method, *args) -> None:
         try:
             method(*args)
-        except Exception:  # noqa: BLE001 - one odd block must not cost the rest of the file
-            pass
+        except Exception as exc:  # noqa: BLE001 - one odd block must not cost the rest of the file
+            self.failed(self.starts[min(first_line, len(self.starts) - 1)], exc)
+
+    def failed(self, offset: int, exc: Exception) -> None:
+        """A bug of ours stopped the parse of a block: it is never checked, and the engine says so
+        (`file-unparsed`), so a file is never passed off as clean."""
+        self.unparsed.append((offset, f"{type(exc).__name__}: {exc}"))
 
     def html_comments(self, line_map: list[int]) -> None:
         first, last = line_map[0], min(line_map[1], len(self.starts)) - 1

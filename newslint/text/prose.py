@@ -42,3 +42,6 @@ class ParsedBody:
     """Source spans of HTML comments (`<!-- ... -->`) outside code, where directives live."""
     truncated: bool = False
     """Parsing stopped at markdown.MAX_BLOCKS blocks: the engine refuses to check such a file."""
+    unparsed: tuple[tuple[int, str], ...] = ()
+    """(source offset, error) of each block the parser failed on (a newslint bug): those blocks
+    were not checked, and the engine reports each as `file-unparsed`."""

@@ -22,7 +22,7 @@ from typing import Iterator, Literal
 from ...temporal.expressions import Vocabulary, load_vocabulary
 from ...text.document import Document
 from ...findings import Hit, Severity
-from ...kb.base import KnowledgeBase, fold, load_kb
+from ...kb import KnowledgeBase, fold, load_kb
 from ...schema import DataDir, DataFile
 from ...temporal.article import ArticleDates, article_dates
 from ...temporal.ranges import resolve

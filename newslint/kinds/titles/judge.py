@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from ...kb.base import KnowledgeBase, Office
+from ...kb import KnowledgeBase, Office
 from .lexicon import Lexicon
 from .mentions import NOT_NAMES, Mention
 

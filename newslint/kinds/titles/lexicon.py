@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from ...kb.base import ROLES, KnowledgeBase, Office, fold
+from ...kb import ROLES, KnowledgeBase, Office, fold
 from ...patterns.safe import WORD_BOUNDARY_END, WORD_BOUNDARY_START
 from ...patterns.prefilter import WordPrefilter, trie_regex
 from ...yamlfile import read_yaml_file

@@ -75,7 +75,7 @@ def find_mentions(text: str, matcher: TitleMatcher, lexicon: Lexicon) -> list[Me
 
 
 def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon) -> Mention | None:
-    from ...kb.base import fold
+    from ...kb import fold
 
     form = fold(match.group())
     start, end = match.span()
