@@ -46,7 +46,7 @@ def test_every_added_country_has_the_three_roles(kb):
         assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
 
 
-ADDED = ("IE", "VE")
+ADDED = ("IE", "VE", "NL", "PL", "SE")
 
 
 # --- Venezuela ---------------------------------------------------------------------------------
@@ -101,3 +101,42 @@ def test_the_issue_example_for_ireland(linter):
     assert lint(linter, "Irish Foreign Minister Charlie Gilmore said the talks would resume.", "2014-03-01") == [
         ("title-mismatch", "error", "Irish Foreign Minister Charlie Gilmore")]
     assert lint(linter, "Irish Foreign Minister Eamon Gilmore said the talks would resume.", "2014-03-01") == []
+
+
+# --- Netherlands -------------------------------------------------------------------------------
+
+def test_netherlands(holders):
+    # Willem-Alexander king from 30 April 2013 and Schoof prime minister from 2 July 2024 (Wikidata
+    # via V-DyKnow); Bruins Slot foreign minister from 5 September 2023 and Van Weel from 5
+    # September 2025 (the King's Office, rijksoverheid.nl).
+    assert holders("king", "2014-01-01", "NL") == ["Willem-Alexander"]
+    assert holders("prime minister", "2024-09-01", "NL") == ["Dick Schoof"]
+    assert holders("foreign minister", "2023-10-01", "NL") == ["Hanke Bruins Slot"]
+    assert holders("foreign minister", "2025-10-01", "NL") == ["David van Weel"]
+    # Brekelmans held the post ad interim between Veldkamp and Van Weel (rijksoverheid.nl).
+    assert holders("foreign minister", "2025-08-30", "NL") == ["Ruben Brekelmans"]
+
+
+# --- Poland ------------------------------------------------------------------------------------
+
+def test_poland(holders, linter):
+    # Tusk's government sworn in on 13 December 2023, Sikorski its foreign minister (Polskie Radio,
+    # PAP); Nawrocki president from 6 August 2025 (Wikidata via V-DyKnow).
+    assert holders("prime minister", "2024-01-10", "PL") == ["Donald Tusk"]
+    assert holders("foreign minister", "2024-01-10", "PL") == ["Radosław Sikorski"]
+    assert holders("president", "2025-09-01", "PL") == ["Karol Nawrocki"]
+    assert holders("president", "2012-01-01", "PL") == ["Bronisław Komorowski"]
+    assert lint(linter, "Polish Prime Minister Mateusz Morawiecki spoke.", "2024-03-01")[0][0] == "title-mismatch"
+
+
+# --- Sweden ------------------------------------------------------------------------------------
+
+def test_sweden(holders):
+    # Andersson took office on 30 November 2021 (Wikidata via every-politician-scrapers; V-DyKnow
+    # has Löfven leave a month early); Kristersson and Billström on 18 October 2022 (Reuters);
+    # Malmer Stenergard named on 10 September 2024 (Reuters via Swissinfo).
+    assert holders("prime minister", "2021-11-15", "SE") == ["Stefan Löfven"]
+    assert holders("prime minister", "2022-03-01", "SE") == ["Magdalena Andersson"]
+    assert holders("foreign minister", "2023-01-01", "SE") == ["Tobias Billström"]
+    assert holders("foreign minister", "2024-10-01", "SE") == ["Maria Malmer Stenergard"]
+    assert holders("king", "2020-01-01", "SE") == ["Carl XVI Gustaf"]
