@@ -46,7 +46,7 @@ def test_every_added_country_has_the_three_roles(kb):
         assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
 
 
-ADDED = ("IE", "VE", "NL", "PL", "SE")
+ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT")
 
 
 # --- Venezuela ---------------------------------------------------------------------------------
@@ -140,3 +140,28 @@ def test_sweden(holders):
     assert holders("foreign minister", "2023-01-01", "SE") == ["Tobias Billström"]
     assert holders("foreign minister", "2024-10-01", "SE") == ["Maria Malmer Stenergard"]
     assert holders("king", "2020-01-01", "SE") == ["Carl XVI Gustaf"]
+
+
+# --- Austria -----------------------------------------------------------------------------------
+
+def test_austria(holders):
+    # Van der Bellen sworn in on 26 January 2017 after the joint acting presidency (Wikidata via
+    # V-DyKnow; Wikipedia's page on Kopf); Stocker chancellor and Meinl-Reisinger foreign minister
+    # from 3 March 2025 (AP, LaPresse); Schallenberg chancellor from 10 January 2025 (V-DyKnow).
+    assert holders("president", "2018-01-01", "AT") == ["Alexander Van der Bellen"]
+    assert holders("chancellor", "2025-02-01", "AT") == ["Alexander Schallenberg"]
+    assert holders("chancellor", "2025-06-01", "AT") == ["Christian Stocker"]
+    assert holders("foreign minister", "2015-01-01", "AT") == ["Sebastian Kurz"]
+    assert holders("foreign minister", "2025-06-01", "AT") == ["Beate Meinl-Reisinger"]
+
+
+# --- Portugal ----------------------------------------------------------------------------------
+
+def test_portugal(holders, linter):
+    # Montenegro and Rangel sworn in on 2 April 2024 (RTP, Lusa); Rebelo de Sousa president from
+    # 9 March 2016 (Wikidata via V-DyKnow); Passos Coelho to 26 November 2015 (V-DyKnow).
+    assert holders("prime minister", "2024-06-01", "PT") == ["Luís Montenegro"]
+    assert holders("foreign minister", "2024-06-01", "PT") == ["Paulo Rangel"]
+    assert holders("president", "2017-01-01", "PT") == ["Marcelo Rebelo de Sousa"]
+    assert holders("prime minister", "2014-01-01", "PT") == ["Pedro Passos Coelho"]
+    assert lint(linter, "Portuguese Prime Minister Antonio Costa spoke.", "2024-06-01")[0][0] == "title-mismatch"
