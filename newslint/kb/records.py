@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 ROLES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
-         "commission-president", "council-president", "high-representative", "chairperson")
+         "commission-president", "council-president", "high-representative", "chairperson",
+         "defence-minister", "finance-minister", "interior-minister", "justice-minister", "health-minister",
+         "central-bank-governor")
 STATUSES = ("acting", "interim", "caretaker")
 """Acting and interim terms may overlap a full term (a suspended president, an incapacitated
 prime minister); caretaker terms are full terms that happen to be temporary."""

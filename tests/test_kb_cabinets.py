@@ -1,0 +1,119 @@
+"""Spot checks of the cabinet posts (issue 17): defence, finance, interior, justice and health
+ministers and central bank governors. Each assertion names its source."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslint.config import default_settings
+from newslint.engine import Linter, Selection
+from newslint.kb import load_kb
+from newslint.rules import builtin_rules_root
+
+OFFICEHOLDERS = builtin_rules_root() / "data" / "officeholders"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb((OFFICEHOLDERS,))
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(default_settings(), Selection(select=("title-*",)))
+
+
+def holders(kb, title, on, country):
+    return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country) for t in terms]
+
+
+@pytest.mark.parametrize("title, country, on, names", [
+    # United States
+    # Hegseth sworn in on 25 January 2025 (AP via CityNews, 25 January 2025).
+    ("defense secretary", "US", "2025-02-10", ["Pete Hegseth"]),
+    ("secretary of defense", "US", "2024-06-01", ["Lloyd Austin"]),
+    # Bessent sworn in on 28 January 2025 (Accounting Today; Ballotpedia).
+    ("treasury secretary", "US", "2025-03-01", ["Scott Bessent"]),
+    # Noem confirmed and sworn in on 25 January 2025 (DHS statement via EIN Presswire; UPI).
+    ("homeland security secretary", "US", "2025-06-01", ["Kristi Noem"]),
+    # Bondi sworn in on 5 February 2025 (AP via Newser; HSToday).
+    ("attorney general", "US", "2025-02-06", ["Pam Bondi"]),
+    # Kennedy sworn in on 13 February 2025 (RTTNews via dpa-AFX).
+    ("health secretary", "US", "2025-03-01", ["Robert F. Kennedy Jr."]),
+    # Powell chair since 5 February 2018 (Wikidata and his Wikipedia infobox, us-cabinet scraper).
+    ("Fed chair", "US", "2025-11-01", ["Jerome Powell"]),
+    # Germany
+    # Lindner dismissed and Kukies appointed on 7 November 2024 (Federal Government, 7 Nov 2024).
+    ("finance minister", "DE", "2024-12-01", ["Jörg Kukies"]),
+    ("finance minister", "DE", "2025-06-10", ["Lars Klingbeil"]),
+    # Merz cabinet sworn in on 6 May 2025 (the chancellor's entry, checked before).
+    ("interior minister", "DE", "2025-06-10", ["Alexander Dobrindt"]),
+    # Struck appointed on 19 July 2002 (Stern; Handelsblatt/Reuters).
+    ("defence minister", "DE", "2002-08-01", ["Peter Struck"]),
+    # Wissing appointed justice minister on 7 November 2024 (Federal Government; Stuttgarter Zeitung).
+    ("justice minister", "DE", "2025-01-15", ["Volker Wissing"]),
+    # Schmidt appointed on 12 January 2001 (Ärzte Zeitung; Deutsches Ärzteblatt).
+    ("health minister", "DE", "2001-02-01", ["Ulla Schmidt"]),
+    # Weber appointed on 30 April 2004 (DW, taz/dpa).
+    ("Bundesbank president", "DE", "2005-01-01", ["Axel Weber"]),
+    # India
+    # Amit Shah Home Minister since 30 May 2019 (Wikidata, india-ministers scraper).
+    ("home minister", "IN", "2024-03-01", ["Amit Shah"]),
+    ("home minister", "IN", "2016-03-01", ["Rajnath Singh"]),
+    ("defence minister", "IN", "2020-01-01", ["Rajnath Singh"]),
+    ("finance minister", "IN", "2021-02-01", ["Nirmala Sitharaman"]),
+    ("health minister", "IN", "2022-01-01", ["Mansukh Mandaviya"]),
+    ("law minister", "IN", "2022-01-01", ["Kiren Rijiju"]),
+    ("RBI governor", "IN", "2020-01-01", ["Shaktikanta Das"]),
+    # United Kingdom (IfG Ministers Database, checked against Wikidata)
+    ("chancellor of the exchequer", "GB", "2023-05-02", ["Jeremy Hunt"]),
+    ("home secretary", "GB", "2025-10-01", ["Shabana Mahmood"]),
+    ("defence secretary", "GB", "2023-05-02", ["Ben Wallace"]),
+    ("justice secretary", "GB", "2025-10-01", ["David Lammy"]),
+    ("health secretary", "GB", "2022-10-01", ["Thérèse Coffey"]),
+    ("governor of the Bank of England", "GB", "2021-01-01", ["Andrew Bailey"]),
+    # European Union: Lagarde ECB president from 1 November 2019.
+    ("ECB president", "EU", "2020-01-01", ["Christine Lagarde"]),
+])
+def test_who_held_the_post(kb, title, country, on, names):
+    assert holders(kb, title, on, country) == names
+
+
+def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    return [(f.rule, f.severity.label, source[f.span.start:f.span.end], f.message)
+            for f in linter.lint("a.md", source)]
+
+
+@pytest.mark.parametrize("body, date, title, holder", [
+    ("In Washington, Defense Secretary Lloyd Austin met NATO allies.", "2025-02-10",
+     "Defense Secretary Lloyd Austin", "Pete Hegseth"),
+    ("German Finance Minister Christian Lindner presented the budget.", "2025-06-10",
+     "German Finance Minister Christian Lindner", "Lars Klingbeil"),
+    ("Indian Home Minister Rajnath Singh visited Kashmir.", "2024-03-01",
+     "Indian Home Minister Rajnath Singh", "Amit Shah"),
+])
+def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
+    found = lint(linter, body, date)
+    assert [(rule, severity, text) for rule, severity, text, _ in found] == [("title-mismatch", "error", title)]
+    assert holder in found[0][3]
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Defense Secretary Pete Hegseth met NATO allies in Washington.", "2025-02-10"),
+    ("German Finance Minister Lars Klingbeil presented the budget.", "2025-06-10"),
+    ("Home Minister Amit Shah visited Kashmir in India.", "2024-03-01"),
+    # A title he held earlier, marked as such.
+    ("Former Home Minister Rajnath Singh, now India's defence minister, spoke.", "2024-03-01"),
+    # Goyal held Finance while Jaitley was ill: both names are right in June 2018.
+    ("Indian Finance Minister Piyush Goyal spoke.", "2018-06-15"),
+    ("Indian Finance Minister Arun Jaitley spoke.", "2018-06-15"),
+    # Another country's post of the same name, and a state attorney general.
+    ("Chancellor Rachel Reeves spoke in Britain.", "2025-01-10"),
+    ("New York Attorney General Letitia James sued the company.", "2025-03-01"),
+    # History before the coverage.
+    ("Fed Chair Paul Volcker raised rates to fight inflation.", "2024-01-10"),
+])
+def test_right_titles_raise_nothing(linter, body, date):
+    assert lint(linter, body, date) == []
