@@ -46,6 +46,7 @@ class _FileOptions:
     kb: tuple[str, ...] | None = None
     docs_url: str | None = None
     vocab: str | None = None
+    date_path: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Settings:
     """Where rule docs live: `{rule}` in it is replaced by the rule id, else the id is appended."""
     vocab: Path | None = None
     """The vocabulary folder the config names (else `.newslint/vocab` beside it, see vocab.py)."""
+    date_path: tuple[str, ...] = ()
+    """Patterns (named groups year, month, perhaps day) that find the publication date in a
+    file's path, tried before the built-in forms (temporal/reference.py)."""
 
     def rule_link(self, rule_id: str, link: str = "") -> str:
         """An absolute documentation URL for a rule, or "" when none is known."""
@@ -83,7 +87,8 @@ class Settings:
 
     @property
     def article_context(self) -> ArticleContext:
-        return ArticleContext(self.front_matter, self.reference_date, self.today, kb_paths=self.kb)
+        return ArticleContext(self.front_matter, self.reference_date, self.today,
+                              tuple(re.compile(p) for p in self.date_path), kb_paths=self.kb)
 
     def allows_unsafe_fix(self, rule_id: str) -> bool:
         return self.unsafe_fixes is True or (
@@ -168,11 +173,11 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
             keys = build_options(FrontMatterKeys, options.front_matter)
         except OptionError as err:
             raise doc.error(str(err), "front-matter", err.key, *err.subkeys) from None
-        unknown = set(options.front_matter) - {"date", "ai-generated", "language"}
+        unknown = set(options.front_matter) - {"date", "date-in", "ai-generated", "language"}
         if unknown:
             key = sorted(unknown)[0]
-            raise doc.error(f"unknown key {key!r} in front-matter (allowed: date, ai-generated, language)",
-                            "front-matter", key)
+            raise doc.error(f"unknown key {key!r} in front-matter (allowed: date, date-in, ai-generated, "
+                            "language)", "front-matter", key)
         changes["front_matter"] = keys
     if options.rules is not None:
         changes["rule_overrides"] = {**settings.rule_overrides,
@@ -182,6 +187,12 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
                                    else frozenset(options.unsafe_fixes))
     if options.reference_date is not None:
         changes["reference_date"] = parse_date(options.reference_date, lambda m: doc.error(m, "reference-date"))
+    if options.date_path is not None:
+        for index, pattern in enumerate(options.date_path):
+            problem = _date_path_problem(pattern)
+            if problem:
+                raise doc.error(f"date-path {pattern!r}: {problem}", "date-path", index)
+        changes["date_path"] = options.date_path
     if options.kb is not None:
         changes["kb"] = tuple(base / entry for entry in options.kb)
     if options.docs_url is not None:
@@ -193,6 +204,19 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
                             "and reject.txt)", "vocab")
         changes["vocab"] = folder
     return replace(settings, **changes)
+
+
+def _date_path_problem(pattern: str) -> str | None:
+    """What is wrong with a `date-path` pattern, or None."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as err:
+        return f"not a regular expression ({err})"
+    missing = {"year", "month"} - set(compiled.groupindex)
+    if missing:
+        return f"needs the named groups (?P<year>...) and (?P<month>...), and may have (?P<day>...); " \
+               f"it lacks {', '.join(sorted(missing))}"
+    return None
 
 
 def parse_date(value: Any, error) -> dt.date:

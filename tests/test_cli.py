@@ -13,7 +13,7 @@ from newslint.cli import main
 
 PLACEHOLDER = "The talks were led by [Insert name], the deputy minister.\n"
 DATED = "Whilst talks continued, the strikes stopped.\n"
-CLEAN = "Talks resumed on Monday in Ankara.\n"
+CLEAN = "Talks resumed in Ankara.\n"
 
 
 def write(path: Path, text: str, newline: str = "\n") -> Path:
@@ -68,7 +68,7 @@ def test_bad_format_is_a_usage_error(workdir, capsys):
 
 
 def test_json_format(workdir, capsys):
-    write(workdir / "a.md", "# Talks\n\n| Date | Event |\n|---|---|\n| Jan. 16 | Led by [Insert name]. |\n")
+    write(workdir / "a.md", "# Talks\n\n| Date | Event |\n|---|---|\n| Jan. 16, 2024 | Led by [Insert name]. |\n")
     code, out, _ = run(capsys, "check", "--format", "json", "a.md")
     report = json.loads(out)
     assert code == 1
@@ -77,15 +77,15 @@ def test_json_format(workdir, capsys):
     finding = report["findings"][0]
     assert {k: finding[k] for k in ("path", "rule", "severity", "line", "column", "end_line", "end_column", "text")} == {
         "path": "a.md", "rule": "template-placeholder", "severity": "error",
-        "line": 5, "column": 20, "end_line": 5, "end_column": 33, "text": "[Insert name]"}
+        "line": 5, "column": 26, "end_line": 5, "end_column": 39, "text": "[Insert name]"}
 
 
 def test_full_format_points_at_the_span(workdir, capsys):
-    write(workdir / "a.md", "- first item\n- led by [Insert name] today\n", newline="\r\n")
+    write(workdir / "a.md", "- first item\n- led by [Insert name] here\n", newline="\r\n")
     code, out, _ = run(capsys, "check", "a.md")
     lines = out.splitlines()
     assert lines[0].startswith("a.md:2:10: error[template-placeholder]")
-    assert lines[2] == "2 | - led by [Insert name] today"
+    assert lines[2] == "2 | - led by [Insert name] here"
     assert lines[3] == "  |          ^^^^^^^^^^^^^"
 
 
@@ -289,12 +289,12 @@ def test_the_process_exits_at_once_with_every_line_written_and_its_code(tmp_path
 
 
 @pytest.mark.parametrize("source, newline, header, source_line, carets", [
-    ("| When | Who |\n|---|---|\n| Monday | [Insert name] |\n", "\n",
-     "a.md:3:12: error[template-placeholder]", "3 | | Monday | [Insert name] |", "  |            ^^^^^^^^^^^^^"),
+    ("| When | Who |\n|---|---|\n| Ankara | [Insert name] |\n", "\n",
+     "a.md:3:12: error[template-placeholder]", "3 | | Ankara | [Insert name] |", "  |            ^^^^^^^^^^^^^"),
     ("> The minister said\n> [Your Name] would sign.\n", "\r\n",
      "a.md:2:3: error[template-placeholder]", "2 | > [Your Name] would sign.", "  |   ^^^^^^^^^^^"),
-    ("---\ntitle: x\n---\nTalks began.\n\n  - Led by [Date] today\n", "\r\n",
-     "a.md:6:12: error[template-placeholder]", "6 |   - Led by [Date] today", "  |            ^^^^^^"),
+    ("---\ntitle: x\n---\nTalks began.\n\n  - Led by [Date] here\n", "\r\n",
+     "a.md:6:12: error[template-placeholder]", "6 |   - Led by [Date] here", "  |            ^^^^^^"),
 ])
 def test_full_format_positions(workdir, capsys, source, newline, header, source_line, carets):
     write(workdir / "a.md", source, newline=newline)

@@ -14,6 +14,7 @@ from newslint.engine import Linter, Selection
 from newslint.errors import ConfigError
 from newslint.kinds import dates
 from newslint.kinds.dates import events as date_events
+from newslint.kinds.dates import order as date_order
 from newslint.kinds.dates.words import apart, describe, stem, when
 from newslint.rules import builtin_rules_root, load_rule
 from newslint.temporal.article import article_dates
@@ -140,7 +141,14 @@ def test_the_best_matching_event_is_the_one_compared():
     stop = date_events.date_words(VOCABULARY)
     words = date_events.content_words(sentence.sentence, stop, skip=sentence.expressions)
     options = next(r for r in load_rules(default_settings()) if r.id == "date-conflict").options
-    assert date_events._same_event(sentence, words, events, options) is events[1]
+    tuesday = next(e for e in sentence.expressions if e.kind == "weekday")
+    clause = date_events._clause_around(sentence, tuesday)
+    near = date_events.content_words(clause, stop, skip=sentence.expressions)
+    verbs = date_events.action_words(clause, stop)
+    assert {"strik", "launch", "target"} <= near and {"launch", "target"} <= verbs  # what happened then
+    assert date_events._same_event(sentence, words, (near, verbs), list(events), options) is events[1]
+    # With only its topic in common (no action), the row is not the event.
+    assert date_events._same_event(sentence, words, (near - {"launch"}, frozenset()), list(events), options) is None
     assert {"strik", "launch", "baluchistan", "provinc"} <= words & events[1].words
     assert "tuesday" not in words and "early" not in words
 
@@ -168,15 +176,15 @@ def test_timeline_order_prefers_the_direction_most_items_follow():
         return date_events.Event(DateRange.day(D(year, month, day)), None, None, frozenset(), "list", 0)
 
     items = [event(2024, 1, d) for d in (9, 8, 12, 6, 5)]
-    assert len(date_events._chronology(items, date_events._follows)) == 2
-    newest_first = date_events._chronology(items, lambda a, b: date_events._follows(b, a))
+    assert len(date_order._chronology(items, date_order._follows)) == 2
+    newest_first = date_order._chronology(items, lambda a, b: date_order._follows(b, a))
     assert newest_first == {0, 1, 3, 4}
 
 
 def test_overlapping_ranges_are_in_order_either_way():
     year = date_events.Event(DateRange(D(2023, 1, 1), D(2023, 12, 31), "year"), None, None, frozenset(), "list", 0)
     day = date_events.Event(DateRange.day(D(2023, 6, 1)), None, None, frozenset(), "list", 0)
-    assert date_events._follows(year, day) and date_events._follows(day, year)
+    assert date_order._follows(year, day) and date_order._follows(day, year)
 
 
 def test_tense_needs_the_marker_in_the_clause_of_the_date():
@@ -186,10 +194,13 @@ def test_tense_needs_the_marker_in_the_clause_of_the_date():
     assert lint(base + "By March 2023, the bridge will open.\n", "date-tense") != []
 
 
-def test_missing_only_when_the_fallback_was_needed():
+def test_missing_only_when_some_date_needs_the_publication_date():
     assert lint("Talks ended January 16, 2023. They resume Tuesday.\n", "date-missing") != []
+    assert lint("Talks resume Tuesday.\n", "date-missing") != []
+    assert lint("Talks resume on March 3.\n", "date-missing") != []  # a day with no year
     assert lint("Talks ended January 16, 2023. They resume in 2024.\n", "date-missing") == []
-    assert lint("Talks resume Tuesday.\n", "date-missing") == []
+    # The year of a day written without one comes from the same sentence: nothing is missing.
+    assert lint("The 2027 summit runs on May 27 and ends in June 2027.\n", "date-missing") == []
 
 
 # --- words ------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_hook_fails_a_bad_article_and_passes_a_clean_one(tmp_path):
     _git(repo, "config", "user.name", "Editor")
     (repo / ".newslint.yaml").write_text("exclude: ['content/archive/**']\n")
     (repo / "content" / "bad.md").write_text("The talks were led by [Insert name].\n")
-    (repo / "content" / "good.md").write_text("Talks resumed on Monday in Ankara.\n")
+    (repo / "content" / "good.md").write_text("---\ndate: 2024-03-04\n---\nTalks resumed on Monday in Ankara.\n")
     (repo / "content" / "archive").mkdir()
     (repo / "content" / "archive" / "old.md").write_text("Led by [Insert name] in 2009.\n")
     _git(repo, "add", ".")

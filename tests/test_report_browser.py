@@ -24,7 +24,7 @@ ARTICLES = {
     "talks.md": ("As of my last\nknowledge update, the talks were led by [Insert name] & "
                  "<script>alert(\"x\")</script>.\n\nWhilst talks continued, the strikes stopped.\n"),
     "late.md": "\n\n---\ntitle: Talks\n---\nTalks resumed on Monday.\n",
-    "clean.md": "Talks resumed on Monday in Ankara.\n",
+    "clean.md": "Talks resumed in Ankara.\n",
 }
 
 

@@ -118,7 +118,7 @@ def test_a_period_word_alone_needs_no_spacy_but_each_written_form_does():
 def test_the_anchors_built_without_spacy_cover_every_pattern_spacy_matches():
     # expression_anchors keeps weekday forms whole; the real patterns cut some ("Wed." -> "We",
     # "d."). Each real pattern must hold all the anchors of some pattern the test is built from.
-    from newslint.temporal.expressions import _patterns, _whole_forms
+    from newslint.temporal.matcher import build_patterns as _patterns, whole_forms as _whole_forms
     from newslint.patterns.anchors import anchors
 
     def anchor_sets(tokenize):
@@ -304,12 +304,15 @@ def test_reference_from_the_file_name(path):
     assert (reference.date, reference.source) == (D(2024, 1, 17), "file-name")
 
 
-def test_reference_from_the_latest_day_in_the_article():
+def test_the_text_never_dates_itself_but_offers_its_latest_day():
     text = "Talks began January 10, 2023, and ended Jan. 20. The deal was signed January 17, 2023.\n"
-    reference = _reference(text)
-    # "Jan. 20" has no year and cannot stand in: it would need the reference to resolve.
-    assert (reference.date, reference.source) == (D(2023, 1, 17), "article")
-    assert text[reference.span.start : reference.span.end] == "January 17, 2023"
+    dates = article_dates(Document("article.md", text), VOCABULARY)
+    # Never counted from: a text names deadlines and plans as readily as its own day.
+    assert (dates.reference.date, dates.reference.source) == (None, "none")
+    latest = dates.latest_in_text
+    # "Jan. 20" takes the year of its sentence (2023) but is no whole date written out.
+    assert (latest.date, latest.source) == (D(2023, 1, 17), "article")
+    assert text[latest.span.start : latest.span.end] == "January 17, 2023"
 
 
 def test_unusable_front_matter_date_is_remembered():

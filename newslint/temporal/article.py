@@ -7,12 +7,13 @@ rules and the title rules share one analysis. Nothing here decides what is wrong
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .expressions import Expression, Vocabulary, find_expressions, sentence_of
 from .ranges import DateRange, resolve
-from .reference import Reference, reference_date
+from .reference import Reference, latest_in_text, publication_date
 from ..text.nlp import MAX_CHUNK_CHARS
 
 if TYPE_CHECKING:
@@ -35,10 +36,18 @@ class DatedSentence:
 @dataclass(frozen=True)
 class ArticleDates:
     reference: Reference
+    """The publication date (`temporal.reference`); source "none" when the article gives none."""
     sentences: tuple[DatedSentence, ...]
     """Every body sentence that holds an expression, in document order."""
+    latest_in_text: Reference | None = None
+    """The latest whole date the text gives: never counted from, offered to rules that may judge
+    a text as of its own time when it has no publication date (see temporal.reference)."""
 
     def resolve(self, expression: Expression, forward: bool = False) -> DateRange | None:
+        """The days `expression` names, counted from the publication date; None when it cannot be
+        known (a relative date in an undated article, a weekday when only the month is known)."""
+        if self.reference.precision != "day" and _needs_the_day(expression):
+            return None
         return resolve(expression, self.reference.date, forward)
 
     @functools.cached_property
@@ -64,7 +73,103 @@ def _article_dates(document: Document, vocabulary: Vocabulary) -> ArticleDates:
             by_sentence.setdefault(sentence_of(chunk.doc, expression.token_end - 1), []).append(expression)
         for (start, end), inside in by_sentence.items():
             sentences.append(DatedSentence(chunk, chunk.doc[start:end], tuple(inside)))
-    return ArticleDates(reference_date(document, vocabulary, sentences), tuple(sentences))
+    sentences = _with_years(document, sentences, vocabulary)
+    return ArticleDates(publication_date(document, vocabulary), tuple(sentences), latest_in_text(sentences))
+
+
+def _needs_the_day(expression: Expression) -> bool:
+    """Whether resolving a relative expression needs the reference's day, not just its month."""
+    if expression.kind in ("weekday", "days", "vague"):
+        return True
+    if expression.kind == "ago":
+        return expression.unit in ("day", "week", "weekend")
+    if expression.kind == "period":
+        return expression.unit in ("day", "week", "weekend") or expression.edge is not None
+    return False
+
+
+def _with_years(document: Document, sentences: list[DatedSentence], vocabulary: Vocabulary) -> list[DatedSentence]:
+    """Give a month and day written without a year the year the text gives nearby: the nearest
+    year in the same sentence, else in the same list or table ("the 2027 summit ... on May
+    27-29"; a list of 2026 events with "October 2-5"). Only where there is none does the year
+    come from the publication date, at resolution, on the side the sentence's tense tells."""
+    years_by_group: dict[object, list[tuple[int, int]]] = {}
+    if any(e.explicit and e.year is None for dated in sentences for e in dated.expressions):
+        for block in document.prose(()):
+            if block.group is not None and block.kind in ("list-item", "table-cell"):
+                for match in _YEAR_IN_TEXT.finditer(block.text):
+                    years_by_group.setdefault((block.kind, block.group), []).append(
+                        (block.source_span(match.start(), match.start()).start, int(match.group())))
+    out = []
+    for dated in sentences:
+        own = _years(dated)
+        changed = []
+        for e in dated.expressions:
+            if e.explicit and e.year is None and e.month is not None:
+                candidates = own or years_by_group.get(_group(dated), [])
+                if candidates:
+                    at = e.start if own else _position(dated, e)
+                    year = min(candidates, key=lambda c: abs(c[0] - at))[1]
+                    e = replace(e, context_year=year)
+                else:
+                    e = replace(e, told=_told(dated, vocabulary))
+            elif e.kind == "weekday" and e.shift in (None, 0):
+                e = replace(e, told=_told(dated, vocabulary))  # "we will meet (this) Tuesday": the coming one
+            changed.append(e)
+        out.append(replace(dated, expressions=tuple(changed)) if changed != list(dated.expressions) else dated)
+    return out
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%]|\s*[-–]\s*\d|\s+[A-Z0-9])")
+"""A year written alone in a list item or table cell ("The summit in Rome, 2026"): 1900 to 2099,
+and not a number before a name ("1800 F Street", "2000 Pennsylvania Avenue") or a figure."""
+
+
+def _years(dated: DatedSentence) -> list[tuple[int, int]]:
+    """(doc offset, year) of every year the sentence writes: in a date, or alone ("the 2027
+    summit", 1900 to 2099), but not a figure ("2027%", "2027-30") or a number before a name
+    ("1800 F Street")."""
+    found = [(e.start, e.year) for e in dated.expressions if e.explicit and e.year is not None]
+    doc = dated.sentence.doc
+    inside = {i for e in dated.expressions for i in range(e.token_start, e.token_end)}
+    for token in dated.sentence:
+        if token.i in inside or not re.match(r"^(?:19|20)\d\d$", token.text):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (after.text in ("%", "-", "–") or after.like_num or after.text[:1].isupper()):
+            continue
+        found.append((token.idx, int(token.text)))
+    return found
+
+
+def _told(dated: DatedSentence, vocabulary: Vocabulary) -> int:
+    """1 when the sentence tells its event as still to come ("will", "is scheduled to"), -1 as
+    done ("took place", "was"), 0 when it says neither; the future in the past ("was expected
+    to") is neither."""
+    words = [token.lower_ for token in dated.sentence]
+    text = " " + " ".join(words) + " "
+    future = [text.find(f" {phrase.lower()} ") for phrase in vocabulary.future]
+    future = [at for at in future if at >= 0]
+    past = [i for i, word in enumerate(words) if word in vocabulary.past]
+    done = any(f" {phrase.lower()} " in text for phrase in vocabulary.done)
+    if future:
+        first = text[: min(future)].count(" ") - 1  # the word index where the marker starts
+        if not any(first - 2 <= i < first for i in past):
+            return 1
+        return 0
+    return -1 if done or past else 0
+
+
+def _group(dated: DatedSentence) -> object:
+    """The list or table a sentence belongs to (consecutive items or cells), else the sentence."""
+    block = dated.chunk.block
+    if block.kind in ("list-item", "table-cell") and block.group is not None:
+        return (block.kind, block.group)
+    return ("sentence", id(dated.chunk), dated.sentence.start)
+
+
+def _position(dated: DatedSentence, expression: Expression) -> int:
+    return dated.chunk.source_span(expression.start, expression.end).start
 
 
 def may_hold_dates(vocabulary: Vocabulary, block) -> bool:

@@ -1,6 +1,6 @@
 """Finding dates in prose: the words of dates (months, weekdays, relative words, tense markers,
-read from a rule pack's `data/dates.yaml`), the spaCy Matcher patterns built from them, and
-the reading of each match into an `Expression`. What an expression means in days is
+read from a rule pack's `data/dates.yaml`), and the reading of each match of the spaCy Matcher
+patterns built from them (`matcher.py`) into an `Expression`. What an expression means in days is
 `newslint.temporal`'s business.
 
 Loading checks the file strictly, so a typo is an error when the rules load, never a rule that
@@ -12,11 +12,11 @@ import functools
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Mapping
 
 
 from ..patterns.anchors import TextAnchors
+from .matcher import NUMBER_WORDS, bare_weekdays, build_patterns, whole_forms
 from ..yamlfile import read_yaml_file
 
 if TYPE_CHECKING:
@@ -24,18 +24,8 @@ if TYPE_CHECKING:
 
 DAY_PATTERN = r"^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$"
 YEAR_PATTERN = r"^(?:1[89]\d\d|2[01]\d\d)$"
-# Numbers as lists of strings rather than regexes: a set lookup per token, where a REGEX
-# predicate would run on every token of every article.
-YEARS = [str(year) for year in range(1800, 2200)]
-_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
-DAYS = ([str(d) for d in range(1, 32)] + [f"0{d}" for d in range(1, 10)]
-        + [f"{d}{'th' if 10 < d < 14 else _SUFFIXES.get(d % 10, 'th')}" for d in range(1, 32)])
 WINDOW = 7
 """No pattern reaches further than this many tokens from its date-like word."""
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-
 @dataclass(frozen=True, eq=False)
 class Vocabulary:
     month_names: tuple[str, ...]
@@ -71,7 +61,7 @@ class Vocabulary:
             from spacy.matcher import Matcher
 
             matcher = Matcher(vocab, validate=True)
-            for label, patterns in _patterns(self, pipeline().tokenizer).items():
+            for label, patterns in build_patterns(self, pipeline().tokenizer).items():
                 matcher.add(label, patterns)
             self._matcher.append(matcher)
         return self._matcher[0]
@@ -82,7 +72,7 @@ class Vocabulary:
         sets cannot hold an expression. Built without spaCy, so weekday forms are taken whole;
         the patterns for the forms spaCy cuts in two ("Wed." -> "We", "d.") hold every anchor
         of the same pattern without the weekday, so the test stays a superset (tests check it)."""
-        patterns = _patterns(self, _whole_forms)
+        patterns = build_patterns(self, whole_forms)
         return TextAnchors.of(pattern for label in patterns.values() for pattern in label)
 
     @functools.cached_property
@@ -153,64 +143,6 @@ def _words(raw) -> frozenset[str]:
     return frozenset(str(word).lower() for word in raw)
 
 
-def _whole_forms(form: str) -> list:
-    """A stand-in tokenizer that keeps a form whole (see Vocabulary.expression_anchors)."""
-    return [SimpleNamespace(text=form)]
-
-
-def _patterns(v: Vocabulary, tokenize) -> dict[str, list[list[dict]]]:
-    """Matcher patterns by label; overlapping matches are settled by keeping the longest."""
-    month = {"TEXT": {"IN": sorted(v.months)}}
-    weekday = {"TEXT": {"IN": sorted(v.weekdays)}}
-    day = {"ORTH": {"IN": DAYS}}
-    year = {"ORTH": {"IN": YEARS}}
-    comma = {"ORTH": ",", "OP": "?"}
-    glued = {"SPACY": False}
-    single_year_parts = [p for p in v.year_parts if " " not in p]
-    single_month_parts = [p for p in v.month_parts if " " not in p]
-    words = lambda phrase: [{"LOWER": w} for w in phrase.split()]  # noqa: E731
-    shift = {"LOWER": {"IN": sorted(v.shifts)}}
-    # The tokenizer cuts some forms in two ("Mon." -> "Mon", "."; "Wed." -> "We", "d."), so a
-    # weekday before a date is one token or the pieces of one of those forms.
-    split_forms = {tuple(t.text for t in tokenize(form)) for form in v.weekdays}
-    weekdays = [[weekday]] + [[{"ORTH": piece} for piece in pieces] for pieces in sorted(split_forms)
-                              if len(pieces) > 1]
-    iso = [{**year, **glued}, {"ORTH": "-", **glued}, {"ORTH": {"IN": [f"{m:02}" for m in range(1, 13)]}, **glued},
-           {"ORTH": "-", **glued}, {"ORTH": {"IN": [f"{d:02}" for d in range(1, 32)]}}]
-    dates, isos = [[month, day, comma, {**year, "OP": "?"}], [day, month, {**year, "OP": "?"}]], [iso]
-    for prefix in weekdays:
-        dates += [[*prefix, {"ORTH": {"IN": [",", "("]}, "OP": "?"}, month, day, comma, {**year, "OP": "?"}],
-                  [*prefix, {"ORTH": "("}, month, day, comma, {**year, "OP": "?"}, {"ORTH": ")"}],
-                  [*prefix, comma, day, month, {**year, "OP": "?"}]]
-        isos.append([*prefix, comma, *iso])
-    return {
-        "date": dates,
-        "iso": isos,
-        "month": [[month, {"LOWER": "of", "OP": "?"}, comma, year]],
-        "year-part": [[*words(p), {"ORTH": "-", "OP": "?"}, year] for p in v.year_parts]
-        + [[{"LOWER": {"IN": [f"{p}-{y}" for p in single_year_parts for y in YEARS]}}]],
-        "month-part": [[*words(p), {"ORTH": "-", "OP": "?"}, month, comma, {**year, "OP": "?"}]
-                       for p in v.month_parts]
-        + [[{"LOWER": {"IN": [f"{p}-{m.lower()}" for p in single_month_parts for m in v.month_names]}},
-            comma, {**year, "OP": "?"}]],
-        "year": [[{"LOWER": {"IN": sorted(v.year_prepositions)}}, year]],
-        "weekday": [[{"LOWER": {"IN": sorted(v.day_parts)}, "OP": "?"}, weekday,
-                     {"LOWER": {"IN": sorted(v.times_of_day)}, "OP": "?"}],
-                    [shift, weekday, {"LOWER": {"IN": sorted(v.times_of_day)}, "OP": "?"}]],
-        "named-month": [[shift, month]],
-        "period": [[shift, {"LOWER": {"IN": sorted(p for p, unit in v.periods.items() if p == unit != "day")}}],
-                   [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "this"},
-                    {"LOWER": {"IN": ["week", "month", "year"]}}]],
-        "days": [[{"LOWER": {"IN": sorted(v.days)}}]],
-        "ago": [[{"LOWER": {"IN": sorted(NUMBER_WORDS)}}, {"LOWER": {"IN": sorted(v.periods)}}, {"LOWER": "ago"}],
-                [{"IS_DIGIT": True}, {"LOWER": {"IN": sorted(v.periods)}}, {"LOWER": "ago"}]],
-        "vague": [[{"LOWER": {"IN": sorted(v.recent)}}],
-                  [{"LOWER": "in"}, {"LOWER": "recent"}, {"LOWER": {"IN": sorted(v.recent_periods)}}],
-                  [{"LOWER": {"IN": ["few", "several", "couple"]}}, {"LOWER": "of", "OP": "?"},
-                   {"LOWER": {"IN": sorted(v.periods)}}, {"LOWER": "ago"}]],
-    }
-
-
 # --- expressions ------------------------------------------------------------------------------
 
 EXPLICIT = ("date", "month", "year", "part")
@@ -244,6 +176,13 @@ class Expression:
     unit: str | None = None
     count: int | None = None
     edge: str | None = None
+    context_year: int | None = None
+    """For a month and day written without a year: the year the text gives nearby (see
+    temporal.article), which resolution prefers to the publication date's."""
+    told: int = 0
+    """How the sentence tells it: 1 as still to come, -1 as done, 0 neither. It decides which
+    way a day written without a year lies from the publication date when the nearest reading
+    would put it well on the other side."""
 
     @property
     def explicit(self) -> bool:
@@ -314,6 +253,8 @@ def _expression(span: SpacySpan, v: Vocabulary) -> Expression | None:
 
     texts = [t.text for t in tokens]
     weekday = next((v.weekdays[t] for t in texts if t in v.weekdays), None)
+    if weekday is None and label == "date" and texts[0] in bare_weekdays(v):
+        weekday = bare_weekdays(v)[texts[0]]
     if weekday is None and len(texts) > 1 and texts[0] + texts[1] in v.weekdays:
         weekday = v.weekdays[texts[0] + texts[1]]  # a form the tokenizer cut in two: "Mon", "."
     month = next((v.months[t] for t in texts if t in v.months), None)
@@ -338,6 +279,12 @@ def _expression(span: SpacySpan, v: Vocabulary) -> Expression | None:
                     day=int(numbers[2]), weekday=weekday)
     if label == "month":
         return make("month", first, last, year=year, month=month)
+    if label == "day-range":
+        days = [int(n) for t in texts if t not in v.months and not re.match(YEAR_PATTERN, t)
+                for n in re.findall(r"\d+", t)]
+        if len(days) != 2 or days[0] >= days[1]:
+            return None  # "May 29 to 27": not a range of days
+        return make("part", first, last, year=year, month=month, bounds=(days[0], days[1]))
     if label in ("year-part", "month-part"):
         joined = " ".join(texts).lower()
         parts = v.year_parts if label == "year-part" else v.month_parts

@@ -16,6 +16,10 @@ from .expressions import Expression
 # day without a year take the reference year unless that puts them more than half a year away
 # ("Dec. 29" in an article of Jan. 5), where the nearer year is what any reader understands.
 NEAREST_YEAR_AFTER_DAYS = 183
+TENSE_OVERRIDES_AFTER_DAYS = 31
+"""A day without a year that the nearest reading puts more than this many days on the wrong
+side of the publication date for its tense ("will take place on November 20" in May) is read
+on the tense's side; nearer than that, it keeps the nearest reading, which date-tense may flag."""
 RECENT_DAYS = 183
 """"Recently" is never compared, but resolves (to the half year before) like everything else."""
 
@@ -52,12 +56,29 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def infer_year(month: int, day: int, reference: dt.date) -> int | None:
+def infer_year(month: int, day: int, reference: dt.date, told: int = 0) -> int | None:
     """The year of a month and day written without one, or None when no year has that day.
 
     The reference year (AP writes dates of the current year without it), unless that is more
-    than half a year from the reference and the day falls nearer in the year before or after.
+    than half a year from the reference and the day falls nearer in the year before or after;
+    and a sentence told as still to come (`told` 1) or as done (-1) reads it on that side when
+    the nearest reading is well on the other (TENSE_OVERRIDES_AFTER_DAYS).
     """
+    nearest = _nearest_year(month, day, reference)
+    if nearest is None or not told:
+        return nearest
+    gap = (dt.date(nearest, month, day) - reference).days
+    if gap * told >= -TENSE_OVERRIDES_AFTER_DAYS:
+        return nearest
+    other = nearest + told
+    try:
+        dt.date(other, month, day)
+    except ValueError:
+        return nearest
+    return other
+
+
+def _nearest_year(month: int, day: int, reference: dt.date) -> int | None:
     candidates = []
     for year in (reference.year, reference.year - 1, reference.year + 1):
         try:
@@ -78,8 +99,8 @@ def resolve(expression: Expression, reference: dt.date | None, forward: bool = F
     e = expression
     try:
         if e.kind == "date":
-            year = e.year if e.year is not None else (
-                infer_year(e.month, e.day, reference) if reference else None)
+            year = e.year if e.year is not None else e.context_year if e.context_year is not None else (
+                infer_year(e.month, e.day, reference, e.told) if reference else None)
             return DateRange.day(dt.date(year, e.month, e.day)) if year is not None else None
         if e.kind == "month":
             return month_range(e.year, e.month)
@@ -89,7 +110,7 @@ def resolve(expression: Expression, reference: dt.date | None, forward: bool = F
             return _part(e, reference)
         if reference is None:
             return None
-        return _relative(e, reference, forward)
+        return _relative(e, reference, forward or e.told > 0)
     except ValueError:
         return None
 
@@ -98,11 +119,11 @@ def _part(e: Expression, reference: dt.date | None) -> DateRange | None:
     first, last = e.bounds
     if e.month is None:
         return DateRange(dt.date(e.year, first, 1), month_range(e.year, last).end, "part")
-    year = e.year
+    year = e.year if e.year is not None else e.context_year
     if year is None:
         if reference is None:
             return None
-        year = infer_year(e.month, 15, reference)
+        year = infer_year(e.month, 15, reference, e.told)
     length = calendar.monthrange(year, e.month)[1]
     return DateRange(dt.date(year, e.month, min(first, length)), dt.date(year, e.month, min(last, length)), "part")
 
@@ -120,6 +141,8 @@ def _relative(e: Expression, reference: dt.date, forward: bool) -> DateRange | N
             return DateRange.day(reference - (back or 7) * day)
         if e.shift > 0:
             return DateRange.day(reference + ((e.weekday - reference.weekday()) % 7 or 7) * day)
+        if forward:  # "this Tuesday" told as still to come: the coming one
+            return DateRange.day(reference + ((e.weekday - reference.weekday()) % 7) * day)
         monday = reference - reference.weekday() * day
         return DateRange.day(monday + e.weekday * day)
     if e.kind == "named-month":

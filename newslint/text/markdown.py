@@ -64,6 +64,9 @@ class _Body:
         self.references: dict = {}
         self.rows = 0
         self.truncated = False
+        self.groups = 0
+        self.open_groups: list[int] = []  # the lists and tables open around the current token
+        self.rescued: int | None = None  # the group of a pipe table glued to a paragraph
         self.unparsed: list[tuple[int, str]] = []
         # Body line k starts at starts[k]; the body may start mid-line, after front matter.
         starts, ends, breaks = [body_start], [], []
@@ -96,12 +99,22 @@ class _Body:
                     containers.pop()
             elif kind in ("table_open", "table_close"):
                 in_table = kind == "table_open"
+                self.open_or_close_group(kind.endswith("_open"))
+            elif kind in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+                self.open_or_close_group(kind.endswith("_open"))
             elif kind == "html_block" and token.map:
                 self.html_comments(token.map)
             elif kind == "tr_open" and token.map:
                 self.guard(token.map[0], self.table_row, token.map[0], containers)
             elif kind == "inline" and not in_table and token.map and index:
                 self.guard(token.map[0], self.inline, token, tokens[index - 1], containers)
+
+    def open_or_close_group(self, opening: bool) -> None:
+        if opening:
+            self.groups += 1
+            self.open_groups.append(self.groups)
+        elif self.open_groups:
+            self.open_groups.pop()
 
     def guard(self, first_line: int, method, *args) -> None:
         try:
@@ -152,11 +165,17 @@ class _Body:
             if not (setext and (len(lines) > 1 or _sentence_like(token.content))):
                 self.emit("heading", lines)
                 return
+        self.rescued = None
         for part_kind, part in _split(kind, lines):
             if part_kind == "row":
+                if self.rescued is None:
+                    self.groups += 1
+                    self.rescued = self.groups
                 self.row(part[0])
             else:
+                self.rescued = None
                 self.emit(part_kind, part)
+        self.rescued = None
 
     def locate(self, k: int, text: str, atx: bool) -> Line:
         """Find a content line inside source line k: the rightmost match, after any prefix."""
@@ -196,7 +215,12 @@ class _Body:
         if len(self.blocks) >= MAX_BLOCKS:
             self.truncated = True
             return
-        block = _block(kind, scan(lines, self.references, self.comments), row)
+        group = None
+        if kind == "table-cell":
+            group = self.rescued if self.rescued is not None else (self.open_groups[-1] if self.open_groups else None)
+        elif kind == "list-item" and self.open_groups:
+            group = self.open_groups[-1]
+        block = _block(kind, scan(lines, self.references, self.comments), row, group)
         if block is not None:
             self.blocks.append(block)
 
@@ -281,7 +305,7 @@ def _split(kind: str, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
         yield kind, current
 
 
-def _block(kind: str, pieces: list[Piece], row: int | None) -> ProseBlock | None:
+def _block(kind: str, pieces: list[Piece], row: int | None, group: int | None = None) -> ProseBlock | None:
     """Pieces -> a block: markup gaps never leave double spaces; edges are stripped."""
     kept: list[Piece] = []
     space_before = True  # also strips the block's leading space
@@ -311,4 +335,4 @@ def _block(kind: str, pieces: list[Piece], row: int | None) -> ProseBlock | None
     for text, start, length in kept:
         builder.add(text, start, length)
     text, offsets = builder.build()
-    return ProseBlock(kind, text, offsets, row)
+    return ProseBlock(kind, text, offsets, row, group)

@@ -24,6 +24,9 @@ class ProseBlock:
     offsets: OffsetMap
     row: int | None = None
     """Cells of one table row share a row number, unique in the document; None outside tables."""
+    group: int | None = None
+    """Items of one list, or cells of one table, share a group number, unique in the document;
+    None outside lists and tables. (A nested list is a group of its own.)"""
 
     def source_span(self, start: int, end: int) -> Span:
         """The source span of prose characters start..end."""

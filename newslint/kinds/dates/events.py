@@ -1,5 +1,5 @@
-"""Events for the `dates` kind, and the two checks that compare them: date-conflict and
-date-timeline-order.
+"""Events for the `dates` kind, and date-conflict, which compares relative dates with them
+(date-timeline-order, which compares events with each other, is in `order.py`).
 
 An event is a text with a date: a row of a timeline (a table with a date column), a dated list
 item ("- Nov. 25: Storm makes landfall"), or a sentence holding one explicit day. A sentence with
@@ -18,7 +18,7 @@ from ...findings import Hit, Span
 from ...temporal.article import ArticleDates, DatedSentence
 from ...temporal.expressions import Expression
 from ...temporal.ranges import DateRange
-from .words import apart, describe, reference_label, reference_name, stem, weekday_name, when
+from .words import apart, reference_label, reference_name, stem, weekday_name, when
 
 if TYPE_CHECKING:
     from ...temporal.expressions import Vocabulary
@@ -45,6 +45,11 @@ class Event:
     row: int | None = None
     sentence: tuple[int, int] | None = None
     """For an event told in a sentence: its token bounds in the chunk."""
+    actions: frozenset[str] = frozenset()
+    """The stems of its words that read as verbs or events ("launched", "flooding"), see
+    `action_words`."""
+    stems: frozenset[str] = frozenset()
+    """The stems of all its words, date words included ("Dockworkers end their strike": "end")."""
 
     def span(self) -> Span:
         return self.chunk.source_span(self.expression.start, self.expression.end)
@@ -87,16 +92,33 @@ def _find_events(document: Document, dates: ArticleDates, vocabulary: Vocabulary
         for event in found:
             in_events.add(id(event.chunk))
             yield event
+    first_block = next(iter(document.body.blocks), None)
     for dated in dates.sentences:
         if id(dated.chunk) in in_events or dated.chunk.block.kind == "table-cell":
             continue
         days_given = [e for e in dated.explicit() if e.kind == "date"]
+        if dated.chunk.block is first_block and any(_in_dateline(dated, e) for e in dated.expressions):
+            continue  # the dateline dates the filing, not an event the sentence tells
         if len(days_given) == 1 and len(dated.explicit()) == 1:
             days = dates.resolve(days_given[0])
             if days is not None:
                 words = content_words(dated.sentence, stop, skip=dated.expressions)
                 bounds = (dated.sentence.start, dated.sentence.end)
-                yield Event(days, days_given[0], dated.chunk, words, "sentence", sentence=bounds)
+                yield Event(days, days_given[0], dated.chunk, words, "sentence", sentence=bounds,
+                            actions=action_words(dated.sentence, stop), stems=content_words(dated.sentence, frozenset()))
+
+
+DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
+DATELINE_REACH = 60
+"""A dateline's date starts this near the top of the text ("KYIV, Ukraine, March 3 (AP) -")."""
+
+
+def _in_dateline(dated: DatedSentence, expression: Expression) -> bool:
+    """Whether `expression` is the date of a dateline: near the start of the article's first
+    block, followed by an agency in brackets, perhaps, and a dash."""
+    start = dated.chunk.base + expression.start
+    text = dated.chunk.block.text
+    return start <= DATELINE_REACH and DATELINE_END.match(text, dated.chunk.base + expression.end) is not None
 
 
 def _table_events(cells: list[Chunk], expressions, dates: ArticleDates, stop, group: int) -> Iterator[Event]:
@@ -124,8 +146,12 @@ def _table_events(cells: list[Chunk], expressions, dates: ArticleDates, stop, gr
         days = dates.resolve(expression) if expression is not None else None
         if days is None:
             continue
-        words = frozenset().union(*(content_words(cell.doc, stop) for i, cell in enumerate(row) if i != column))
-        yield Event(days, expression, row[column], words, "timeline", group, row[column].block.row)
+        cells = [cell for i, cell in enumerate(row) if i != column]
+        words = frozenset().union(*(content_words(cell.doc, stop) for cell in cells))
+        actions = frozenset().union(*(action_words(cell.doc, stop) for cell in cells))
+        stems = frozenset().union(*(content_words(cell.doc, frozenset()) for cell in cells))
+        yield Event(days, expression, row[column], words, "timeline", group, row[column].block.row,
+                    actions=actions, stems=stems)
 
 
 def _whole_date(cell: Chunk, expressions) -> Expression | None:
@@ -149,7 +175,8 @@ def _list_events(items: list[Chunk], expressions, dates: ArticleDates, stop, gro
         days = dates.resolve(expression)
         if days is not None:
             rest = item.doc[expression.token_end :]
-            yield Event(days, expression, item, content_words(rest, stop), "list", group)
+            yield Event(days, expression, item, content_words(rest, stop), "list", group,
+                        actions=action_words(rest, stop), stems=content_words(rest, frozenset()))
 
 
 @functools.lru_cache(maxsize=8)
@@ -176,6 +203,28 @@ def content_words(tokens, stop: frozenset[str], skip: tuple[Expression, ...] = (
     return frozenset(words)
 
 
+def action_words(tokens, stop: frozenset[str]) -> frozenset[str]:
+    """The stems of the words that read as an action: a past or present participle ("launched",
+    "killing", "flooding"), or a word right after a modal or "to" ("will start", "to host").
+    Without a part-of-speech tagger these are the cheap signs of a verb or an event noun; a
+    subject ("crews") or a place ("the port") is a topic, which two different events share as
+    readily as one. Irregular past forms ("went", "struck") are missed: a miss, never a false
+    alarm. Date words count here ("will start"): `stop` is kept for the signature's sake."""
+    found = set()
+    previous = ""
+    for token in tokens:
+        word = token.lower_
+        if word.isalpha() and not token.is_stop and len(word) > 2 and (
+                (len(word) > 4 and word.endswith(("ed", "ing"))) or previous in BEFORE_A_VERB):
+            found.add(stem(word))
+        previous = word
+    return frozenset(found)
+
+
+BEFORE_A_VERB = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
+                           "did", "does", "'ll", "’ll"})
+
+
 # --- date-conflict ----------------------------------------------------------------------------
 
 
@@ -192,14 +241,21 @@ def conflicts(document: Document, dates: ArticleDates, options, scope: tuple[str
     if not found:
         return
     stop = date_words(options.words)
+    order = {id(block): index for index, block in enumerate(document.prose(()))}
     for dated in dates.sentences:
-        relative = [e for e in dated.expressions if e.relative]
+        relative = [e for e in dated.expressions if e.relative and not _dates_the_report(dated, e)]
         if not relative or not in_scope(dated, scope):
             continue
-        event = _same_event(dated, content_words(dated.sentence, stop, skip=dated.expressions), found, options)
-        if event is None:
-            continue
+        words = content_words(dated.sentence, stop, skip=dated.expressions)
         for expression in relative:
+            clause = _clause_around(dated, expression)
+            action = content_words(clause, stop, skip=dated.expressions), action_words(clause, stop)
+            here = order.get(id(dated.chunk.block), 0)
+            nearby = [event for event in found if event.origin != "sentence"
+                      or abs(order.get(id(event.chunk.block), -9) - here) <= SENTENCE_REACH]
+            event = _same_event(dated, words, action, nearby, options)
+            if event is None:
+                continue
             problem = _conflict(expression, event, dates)
             if problem is None:
                 continue
@@ -210,19 +266,69 @@ def conflicts(document: Document, dates: ArticleDates, options, scope: tuple[str
                        "source": f"{ORIGINS[event.origin]} on line {line}"})
 
 
-def _same_event(dated: DatedSentence, words: frozenset[str], found: tuple[Event, ...], options) -> Event | None:
-    """The event this sentence reports, if its words overlap one event's enough (the best one)."""
+SENTENCE_REACH = 1
+"""A dated sentence is compared with relative dates in its own block or the next one: far
+apart, two sentences rarely tell one event (on real sites every such pair was two events),
+while a timeline or a dated list speaks for the whole article."""
+
+
+ACTION_REACH = 10
+"""How many words either side of a relative date, within its clause, tell what it dates."""
+
+
+def _clause_around(dated: DatedSentence, expression: Expression):
+    """The words around a relative date, up to ACTION_REACH either side, not past a clause break:
+    what happened then ("the strikes launched early Tuesday morning targeted ...")."""
+    doc, sentence = dated.sentence.doc, dated.sentence
+    start = expression.token_start
+    while start > sentence.start and expression.token_start - start < ACTION_REACH \
+            and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    end = expression.token_end
+    while end < sentence.end and end - expression.token_end < ACTION_REACH and doc[end].text not in CLAUSE_BREAKS:
+        end += 1
+    return doc[start:end]
+
+
+def _dates_the_report(dated: DatedSentence, expression: Expression) -> bool:
+    """Whether the date belongs to a reporting verb ("officials said on Friday", "told reporters
+    Friday"): it dates when something was said, not the event the sentence reports."""
+    doc = dated.sentence.doc
+    index = expression.token_start - 1
+    if index >= dated.sentence.start and doc[index].lower_ in ("on", "late", "early"):
+        index -= 1
+    return index >= dated.sentence.start and doc[index].lower_ in REPORTING
+
+
+REPORTING = frozenset({"said", "says", "told", "stated", "announced", "reported", "wrote", "added", "noted",
+                       "claimed", "confirmed", "tweeted", "posted"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "and", "but"})
+
+
+def _same_event(dated: DatedSentence, words: frozenset[str], action: tuple[frozenset[str], frozenset[str]],
+                found: list[Event], options) -> Event | None:
+    """The event a relative date in this sentence dates: one that shares an action with the
+    words around the date (a verb there that the event names: "launched" and "launches",
+    "ended" and "end"; or an event's participle there: "Flooding begins" and "the flooding
+    started"; the same action, not only the same topic), and overlaps the sentence's words
+    enough, or the words around the date alone enough (the best one)."""
+    near, verbs = action
     best, best_score = None, (0.0, 0)
     for event in found:
         if event.chunk is dated.chunk and event.sentence in (None, (dated.sentence.start, dated.sentence.end)):
             continue  # the sentence is part of the event itself (a row, an item, the sentence)
         if event.row is not None and event.row == dated.chunk.block.row:
             continue
+        shared_near = near & event.words
+        if not (verbs & event.stems or event.actions & near):
+            continue  # no action in common: at most the same topic
+        acted = len(shared_near | (verbs & event.stems))
         shared = len(words & event.words)
-        if shared < options.min_shared:
-            continue
         score = (shared / min(len(words), len(event.words)), shared)
-        if score[0] >= options.overlap and score > best_score:
+        # A timeline row or dated item is short ("Flooding begins"): the words around the date
+        # may match it alone. A dated sentence says much else, so it needs the whole overlap.
+        close = event.origin != "sentence" and acted / len(event.words) >= options.overlap
+        if (shared >= options.min_shared and score[0] >= options.overlap or close) and score > best_score:
             best, best_score = event, score
     return best
 
@@ -231,6 +337,8 @@ def _conflict(expression: Expression, event: Event, dates: ArticleDates) -> tupl
     """(when the expression puts the event, why that cannot be the event's date), or None."""
     reference = dates.reference
     resolved = dates.resolve(expression)
+    if resolved is None and expression.kind != "weekday":
+        return None  # counted from no date: nothing to compare (a weekday is still a weekday)
     said = when(resolved) if resolved else f"on a {weekday_name(expression.weekday)}"
     if reference.date is not None:
         said += f" (counting from {reference_label(reference)})"
@@ -254,72 +362,3 @@ def _conflict(expression: Expression, event: Event, dates: ArticleDates) -> tupl
     if resolved is None or resolved.precision == "vague" or resolved.overlaps(event.days):
         return None
     return said, f"the two are {apart(resolved, event.days)} apart"
-
-
-# --- date-timeline-order ----------------------------------------------------------------------
-
-
-def disorder(document: Document, dates: ArticleDates, options, scope: tuple[str, ...]) -> Iterator[Hit]:
-    timelines: dict[int, list[Event]] = {}
-    for event in events(document, dates, options.words):
-        if event.group is not None:
-            timelines.setdefault(event.group, []).append(event)
-    for items in timelines.values():
-        items = items[:MAX_TIMELINE]
-        if len(items) < options.min_items:
-            continue
-        if scope and items[0].chunk.block.kind not in scope:
-            continue
-        ascending = _chronology(items, _follows)
-        descending = _chronology(items, lambda a, b: _follows(b, a))
-        newest_first = len(descending) > len(ascending)
-        kept = descending if newest_first else ascending
-        out = [i for i in range(len(items)) if i not in kept]
-        if not out or len(out) * 3 > len(items):
-            continue  # in order, or not a chronology at all (a table sorted some other way)
-        for i in out:
-            yield _out_of_order(document, items, i, kept, newest_first)
-
-
-def _follows(earlier: Event, later: Event) -> bool:
-    """Whether `later` may stand after `earlier` in a timeline running oldest first."""
-    return not later.days.end < earlier.days.start
-
-
-def _chronology(items: list[Event], follows) -> set[int]:
-    """The indices of the longest run of items, in place, each of which may follow the last."""
-    length = [1] * len(items)
-    previous = [-1] * len(items)
-    for i in range(len(items)):
-        for j in range(i):
-            if follows(items[j], items[i]) and length[j] + 1 > length[i]:
-                length[i], previous[i] = length[j] + 1, j
-    i = max(range(len(items)), key=lambda k: (length[k], -k))
-    chain = set()
-    while i >= 0:
-        chain.add(i)
-        i = previous[i]
-    return chain
-
-
-def _out_of_order(document: Document, items: list[Event], i: int, kept: set[int], newest_first: bool) -> Hit:
-    item = items[i]
-    later = lambda a, b: a.days.start > b.days.end  # noqa: E731
-    if newest_first:
-        before = [j for j in sorted(kept) if j < i and later(item, items[j])]
-        after = [j for j in sorted(kept) if j > i and later(items[j], item)]
-    else:
-        before = [j for j in sorted(kept) if j < i and later(items[j], item)]
-        after = [j for j in sorted(kept) if j > i and later(item, items[j])]
-    if before:
-        other, where = items[before[-1]], "after"
-    else:
-        other, where = items[after[0] if after else min(kept)], "before"
-    relation = "later" if (where == "after") != newest_first else "earlier"
-    line = document.lines.line_of(other.span().start)
-    order = "newest first" if newest_first else "oldest first"
-    reason = (f"it comes {where} {describe(other.days, weekday=False)} (line {line}), which is {relation}, "
-              f"in a timeline that runs {order}")
-    return Hit(item.span(), {"date": describe(item.days, weekday=False), "other": describe(other.days, weekday=False),
-                             "reason": reason,
-                             "source": "the timeline"})

@@ -58,11 +58,14 @@ def when(days: DateRange, weekday: bool = True) -> str:
 
 def reference_label(reference: Reference) -> str:
     """Where the date relative expressions count from came from, for messages."""
-    day = format_day(reference.date)
+    day = format_day(reference.date) if reference.precision == "day" else \
+        f"{calendar.month_name[reference.date.month]} {reference.date.year}"
     return {
         "configured": f"the reference date, {day}",
         "front-matter": f"the publication date, {day}",
-        "file-name": f"the publication date in the file name, {day}",
+        "front-matter-path": f"the publication date in the front-matter '{reference.key}', {day}",
+        "file-name": f"the publication date in the file's path, {day}",
+        "dateline": f"the publication date in the dateline, {day}",
         "article": f"{day}, the latest date in the article",
     }[reference.source]
 

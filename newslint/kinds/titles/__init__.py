@@ -112,7 +112,9 @@ class _Article:
         self.lexicon = lexicon
         self.matcher = matcher
         self.dates: ArticleDates = article_dates(document, options.words)
-        reference = self.dates.reference.date or document.context.today  # a draft with no date is today's
+        # With no publication date, the text's own latest date (a draft with none: today's).
+        latest = self.dates.latest_in_text
+        reference = self.dates.reference.date or (latest.date if latest else None) or document.context.today
         self.publication = Window(reference, reference)
         # Sentences are needed only around mentions: spaCy sees the blocks that hold one.
         wanted = {id(block) for block in mentioning}
