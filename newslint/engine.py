@@ -7,6 +7,7 @@ order. It neither reads files nor prints: `runner.py` does I/O, `report/` does o
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -36,6 +37,9 @@ class Selection:
     """Added to the config's `ignore`."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Linter:
     """Lints texts under one configuration. Loading it validates every rule (ConfigError)."""
 
@@ -56,6 +60,13 @@ class Linter:
         return other
 
     def lint(self, path: str, source: str) -> list[Finding]:
+        surrogate = _SURROGATE.search(source)
+        if surrogate is not None:
+            # Only the API can pass such text (files are decoded strictly); spaCy cannot hash it.
+            line = source.count("\n", 0, surrogate.start()) + 1
+            column = surrogate.start() - (source.rfind("\n", 0, surrogate.start()) + 1) + 1
+            return self.unreadable(path, f"it holds a lone surrogate (U+{ord(surrogate.group()):04X} at line {line}, "
+                                         f"column {column}), which no UTF-8 file can; pass text decoded from UTF-8")
         return self.lint_document(Document(path, source, self.settings.article_context))
 
     def lint_document(self, document: Document) -> list[Finding]:

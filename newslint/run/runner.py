@@ -62,7 +62,8 @@ class FileOutcome:
     fixed: int = 0
     diff: str = ""
     failing: int = 0
-    fixed_text: str | None = None
+    fixed_text: bytes | None = None
+    """Standard input's fixed document, encoded as it came (byte-order mark kept)."""
 
 
 @dataclass
@@ -72,8 +73,9 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     failing: int = 0
     """Findings at or above the applicable fail-on level: the exit code follows this."""
-    fixed_stdin: str | None = None
-    """With `-` and --fix, the fixed text (the CLI prints it in place of writing a file)."""
+    fixed_stdin: bytes | None = None
+    """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
+    of writing a file); None when standard input could not be read or was excluded."""
 
     def add(self, outcome: FileOutcome) -> None:
         self.reports.append(outcome.report)
@@ -88,8 +90,9 @@ Progress = Callable[[int], Callable[[int], None]]
 
 
 class Runner:
-    def __init__(self, options: RunOptions, stdin: bytes | None = None, settings: Settings | None = None) -> None:
-        """`settings`, when given, applies to every file (the API's lint_paths(config=Settings))."""
+    def __init__(self, options: RunOptions, stdin: bytes | str | None = None, settings: Settings | None = None) -> None:
+        """`stdin`: the bytes of standard input, or why it cannot be checked (too long to read).
+        `settings`, when given, applies to every file (the API's lint_paths(config=Settings))."""
         self.options = options
         self.stdin = stdin
         self._fixed_settings = settings
@@ -137,7 +140,8 @@ class Runner:
             if self.options.stdin_filename and self.options.force_exclude:
                 if not list(discover([name], self.settings_for, force_exclude=True)):
                     return result
-            outcome = self._lint_one(name, decode(self.stdin or b""), from_stdin=True)
+            source = self.stdin if isinstance(self.stdin, str) else decode(self.stdin or b"")
+            outcome = self._lint_one(name, source, from_stdin=True)
             result.add(outcome)
             result.fixed_stdin = outcome.fixed_text
             return result
@@ -206,7 +210,7 @@ class Runner:
             else:
                 written = True
                 if from_stdin:
-                    outcome.fixed_text = fixed_text
+                    outcome.fixed_text = encode(replace(source, text=fixed_text))
                 elif applied:
                     try:
                         write_atomic(Path(path), encode(replace(source, text=fixed_text)), expected=encode(source))

@@ -60,6 +60,16 @@ def decode(data: bytes) -> SourceText | str:
     return SourceText(text)
 
 
+def read_stream(stream) -> tuple[bytes, str | None]:
+    """Read a binary stream (standard input) up to the article size limit: its bytes, and the
+    reason it cannot be checked when it is longer (`newslint check - </dev/zero` must not grow
+    until the machine runs out of memory). Past the limit nothing more is read."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return data[:MAX_BYTES], f"it is over the {MAX_BYTES:,}-byte limit for one article"
+    return data, None
+
+
 def _nul_reason(sample: bytes) -> str:
     """NUL bytes: UTF-16 without a byte-order mark (every other byte NUL), or binary data."""
     even, odd = sample[0::2], sample[1::2]
