@@ -19,7 +19,7 @@ from .text.document import Document
 from .findings import Finding, Hit, Severity, Span
 from .patterns.globs import matches
 from .kinds import KINDS
-from .text.markdown import MAX_BLOCKS
+from .text.markdown import MAX_BLOCKS, MAX_NESTING
 from .patterns.safe import PatternTimeout, preview
 from .rules import Rule
 from .vocab import load_vocab, vocab_folder
@@ -82,6 +82,14 @@ class Linter:
                 "file-unparsed", f"newslint could not parse this block ({error}), so it was not checked; "
                 "please report this bug with the file.", document.path, Span(offset, offset))
                 for offset, error in document.body.unparsed)
+            for span in document.body.too_deep:
+                first, last = document.lines.position(span.start)[0], document.lines.position(span.end)[0]
+                where = f"line {first} was" if first == last else f"lines {first} to {last} were"
+                findings.append(self._core_finding(
+                    "file-unparsed", "This text is nested too deeply in lists and blockquotes for newslint "
+                    f"to read (over {MAX_NESTING // 2 - 1} levels of lists or {MAX_NESTING - 1} of blockquotes), "
+                    f"so {where} not checked; flatten the nesting.",
+                    document.path, Span(span.start, span.start)))
         for rule in active:
             if rule.language == "en" and language is not None and not language.startswith("en"):
                 continue

@@ -115,6 +115,26 @@ def test_cache_entry_of_the_wrong_shape_is_a_miss(workdir, capsysbinary, entry):
                             b"Found 1 finding (0 errors, 0 warnings, 1 info) in 1 file.\n[*] 1 fixable with --fix.\n")
 
 
+# --- 6. Text nested deeper than markdown-it's limit -----------------------------------------
+
+
+def test_text_nested_twelve_lists_deep_is_checked(workdir, capsysbinary):
+    lines = [f"{'  ' * level}- Item {level + 1}." for level in range(11)] + ["  " * 11 + "- " + WHILST]
+    (workdir / "a.md").write_text("\n".join(lines))
+    code, out, _ = run(capsysbinary, *CONCISE, "a.md")
+    assert out.decode().splitlines()[0] == "a.md:12:25: dated-word [info] [*] Use 'While' rather than 'Whilst'."
+
+
+def test_text_nested_beyond_the_limit_is_a_finding_naming_its_lines(workdir, capsysbinary):
+    lines = [f"{'  ' * level}- Item {level + 1}." for level in range(52)] + ["", WHILST]
+    (workdir / "a.md").write_text("\n".join(lines))
+    code, out, _ = run(capsysbinary, *CONCISE, "a.md")
+    assert (code, out.decode().splitlines()[:-1]) == (1, [
+        "a.md:50:1: file-unparsed [error] This text is nested too deeply in lists and blockquotes for newslint "
+        "to read (over 49 levels of lists or 99 of blockquotes), so lines 50 to 54 were not checked; flatten "
+        "the nesting."])
+
+
 # --- 7. YAML that PyYAML's reader refuses, impossible dates, vocab entries --------------------
 
 
