@@ -13,7 +13,7 @@ from ..engine import Selection
 from ..errors import UsageError
 from ..findings import Severity
 from ..report import ReportOptions, renderer
-from ..run.runner import STDIN, Runner, RunOptions
+from ..run.runner import STDIN, Interrupted, Runner, RunOptions
 from ..run.sources import read_stream
 
 
@@ -43,7 +43,10 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
         # The document cannot be given back whole, and a part of it on stdout would replace it.
         raise UsageError(f"standard input {too_big.removeprefix('it ')}; nothing was written to standard output.")
     runner = Runner(options, too_big or stdin)
-    result = runner.run(args.paths, progress)
+    try:
+        result = runner.run(args.paths, progress)
+    except Interrupted as stop:
+        return Outcome(EXIT_INTERRUPTED, (Output(interrupted(stop.written, args.fix and not args.diff), "stderr"),))
 
     if args.diff:
         return Outcome(EXIT_FINDINGS if result.diffs else EXIT_CLEAN,
@@ -65,6 +68,19 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     outputs.append(Output(text, report_stream, args.output_file))
     code = EXIT_CLEAN if args.exit_zero or not result.failing else EXIT_FINDINGS
     return Outcome(code, tuple(outputs))
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+def interrupted(written: tuple[str, ...], fixing: bool) -> str:
+    """What Ctrl-C leaves to say: which files now hold fixes (all others are as they were)."""
+    if not fixing:
+        return "newslint: interrupted."
+    if not written:
+        return "newslint: interrupted; no file was written."
+    files = "1 file" if len(written) == 1 else f"{len(written)} files"
+    return "\n".join([f"newslint: interrupted; fixes were written to {files}:", *(f"  {path}" for path in written)])
 
 
 def read_stdin() -> tuple[bytes, str | None]:
