@@ -249,3 +249,48 @@ def test_api_on_a_lone_surrogate_returns_a_finding():
     assert [(f.rule, f.span.start, f.message) for f in findings] == [
         ("file-unreadable", 0, "Cannot check this file: it holds a lone surrogate (U+DC80 at line 1, column 7), "
                                "which no UTF-8 file can; pass text decoded from UTF-8.")]
+
+
+# --- 11. Messages that name the user's line and say what to do --------------------------------
+
+
+def _house_rule(workdir: Path, text: str) -> Path:
+    pack = workdir / "house"
+    pack.mkdir(exist_ok=True)
+    (pack / "no-foo.yaml").write_text(text)
+    (workdir / ".newslint.yaml").write_text("packs: [house]\n")
+    return pack / "no-foo.yaml"
+
+
+def test_override_whose_joined_pattern_fails_is_reported_at_the_config_line(workdir, capsysbinary):
+    (workdir / ".newslint.yaml").write_text("rules:\n  template-placeholder:\n    tokens: ['(?i)']\n")
+    (workdir / "a.md").write_text(WHILST)
+    code, out, err = run(capsysbinary, "check", "--no-cache", "a.md")
+    assert (code, out, err) == (2, b"", f"{workdir / '.newslint.yaml'}:3: the pattern '(?i)' is only inline flags "
+                                        "and matches nothing; write the flags before the pattern they apply to, "
+                                        "as in '(?i)president'\n")
+
+
+def test_vale_style_inline_flags_in_tokens_apply_to_their_token(workdir, capsysbinary):
+    _house_rule(workdir, "extends: existence\nmessage: \"Avoid '{match}'.\"\ntokens: ['(?i)foo', 'bar']\n")
+    (workdir / "a.md").write_text("A FOO, a BAR and a bar.\n")
+    code, out, err = run(capsysbinary, "check", "--no-cache", "--format", "concise", "a.md")
+    assert out.decode().splitlines()[:-1] == ["a.md:1:3: no-foo [warning] Avoid 'FOO'.",
+                                              "a.md:1:20: no-foo [warning] Avoid 'bar'."]
+
+
+def test_placeholder_with_a_format_spec_says_so(workdir, capsysbinary):
+    rule = _house_rule(workdir, "extends: existence\nmessage: \"Avoid '{match:>9}'.\"\ntokens: [foo]\n")
+    (workdir / "a.md").write_text(WHILST)
+    code, out, err = run(capsysbinary, "check", "--no-cache", "a.md")
+    assert (code, out, err) == (2, b"", f"{rule}:2: placeholder {{match:>9}} in message: format specs and "
+                                        "conversions are not supported; write {match}\n")
+
+
+def test_json_report_escapes_a_file_name_that_is_not_utf8(workdir, capsysbinary):
+    name = os.fsdecode(b"caf\xe9.md")
+    (workdir / name).write_text(WHILST)
+    code, out, err = run(capsysbinary, "check", "--no-cache", "--isolated", "--format", "json", ".")
+    text = out.decode("utf-8")  # strict: the report is valid UTF-8
+    assert json.loads(text)["findings"][0]["path"] == name
+    assert '"path": "caf\\udce9.md"' in text
