@@ -31,11 +31,12 @@ def _fixed(folder: Path) -> set[str]:
     return {p.name for p in folder.glob("*.md") if p.read_text().startswith("While ")}
 
 
-def _start(folder: Path, jobs: int = 2) -> subprocess.Popen:
+def _start(folder: Path, groups: list[int], jobs: int = 2) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "newslint", "check", "--fix", "--no-cache", "--isolated", "--format", "concise",
          "--jobs", str(jobs), "."], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True)  # its own process group, so that its workers can be found
+    groups.append(process.pid)
     deadline = time.monotonic() + 60
     while len(_fixed(folder)) < 30:  # the workers are writing
         assert time.monotonic() < deadline and process.poll() is None, "the run never got going"
@@ -71,8 +72,7 @@ def group_cleanup():
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_ctrl_c_stops_writing_lists_what_was_written_and_exits_130(tmp_path, group_cleanup, jobs):
     _articles(tmp_path)
-    process = _start(tmp_path, jobs)
-    group_cleanup.append(process.pid)
+    process = _start(tmp_path, group_cleanup, jobs)
     process.send_signal(signal.SIGINT)
     started = time.monotonic()
     out, err = process.communicate(timeout=20)
@@ -93,8 +93,7 @@ def test_ctrl_c_stops_writing_lists_what_was_written_and_exits_130(tmp_path, gro
 
 def test_kill_9_of_the_parent_takes_the_workers_with_it(tmp_path, group_cleanup):
     _articles(tmp_path)
-    process = _start(tmp_path)
-    group_cleanup.append(process.pid)
+    process = _start(tmp_path, group_cleanup)
     assert len(_group(process.pid)) >= 2  # the parent and its workers
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=20)
