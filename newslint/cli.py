@@ -194,10 +194,22 @@ def _write(outcome: Outcome) -> int:
     for output in outcome.outputs:
         stream = sys.stderr if output.stream == "stderr" else sys.stdout
         if output.raw:
-            stream.write(output.text)
+            _write_raw(output.text, stream)
         else:
             _emit(output.text, output.file, stream)
     return outcome.code
+
+
+def _write_raw(text: str, stream) -> None:
+    """The document itself (`--fix -`): its own bytes, whatever the locale (surrogateescape gives
+    back the bytes of input that was not UTF-8)."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8", "surrogateescape"))
+    binary.flush()
 
 
 class _progress_bar:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -101,9 +103,29 @@ def find_config(start: Path) -> Path | None:
     for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_section(candidate)):
+            if name != "pyproject.toml" and os.path.lexists(candidate):
+                # A .newslint.yaml that is a folder, a FIFO or a broken link is a mistake to
+                # report, never a reason to lint with other settings than the user wrote.
+                _check_regular(candidate)
+                return candidate
+            if candidate.is_file() and name == "pyproject.toml" and _has_tool_section(candidate):
                 return candidate
     return None
+
+
+def _check_regular(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise ConfigError(path, 1, "cannot use this config file: it is a symbolic link to a missing file "
+                                   f"({os.readlink(path)}).") from None
+    except OSError as err:
+        raise ConfigError(path, 1, f"cannot use this config file: it cannot be read ({err.strerror or err}).") from None
+    if stat.S_ISDIR(mode):
+        raise ConfigError(path, 1, "cannot use this config file: it is a directory, not a file.")
+    if not stat.S_ISREG(mode):
+        kind = "FIFO (named pipe)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "special file"
+        raise ConfigError(path, 1, f"cannot use this config file: it is not a regular file but a {kind}.")
 
 
 def default_settings(root: Path | None = None) -> Settings:

@@ -22,8 +22,9 @@ CORE_RULES = {rule.id: rule for rule in (
              "The file could not be read or is not UTF-8 text, so nothing in it was checked; or, "
              "with --fix, its fixed text could not be written back, so it is unchanged."),
     CoreRule("file-unparsed", Severity.ERROR,
-             "newslint failed to parse part of the file (a bug in newslint: please report it with "
-             "the file), so that part was not checked; the rest of the file was."),
+             "Part of the file was not checked: it is nested too deeply in lists and blockquotes "
+             "for newslint to read, or newslint failed to parse it (a bug: please report it with "
+             "the file). The rest of the file was checked."),
     CoreRule("front-matter-invalid", Severity.ERROR,
              "The front matter does not parse, so the site generator will fail or drop it; "
              "the body is still checked."),

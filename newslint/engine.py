@@ -7,6 +7,7 @@ order. It neither reads files nor prints: `runner.py` does I/O, `report/` does o
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -18,7 +19,7 @@ from .text.document import Document
 from .findings import Finding, Hit, Severity, Span
 from .patterns.globs import matches
 from .kinds import KINDS
-from .text.markdown import MAX_BLOCKS
+from .text.markdown import MAX_BLOCKS, MAX_NESTING
 from .patterns.safe import PatternTimeout, preview
 from .rules import Rule
 from .vocab import load_vocab, vocab_folder
@@ -34,6 +35,9 @@ class Selection:
     """Replaces the config's `select` when given."""
     ignore: tuple[str, ...] = ()
     """Added to the config's `ignore`."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Linter:
@@ -56,6 +60,13 @@ class Linter:
         return other
 
     def lint(self, path: str, source: str) -> list[Finding]:
+        surrogate = _SURROGATE.search(source)
+        if surrogate is not None:
+            # Only the API can pass such text (files are decoded strictly); spaCy cannot hash it.
+            line = source.count("\n", 0, surrogate.start()) + 1
+            column = surrogate.start() - (source.rfind("\n", 0, surrogate.start()) + 1) + 1
+            return self.unreadable(path, f"it holds a lone surrogate (U+{ord(surrogate.group()):04X} at line {line}, "
+                                         f"column {column}), which no UTF-8 file can; pass text decoded from UTF-8")
         return self.lint_document(Document(path, source, self.settings.article_context))
 
     def lint_document(self, document: Document) -> list[Finding]:
@@ -71,6 +82,14 @@ class Linter:
                 "file-unparsed", f"newslint could not parse this block ({error}), so it was not checked; "
                 "please report this bug with the file.", document.path, Span(offset, offset))
                 for offset, error in document.body.unparsed)
+            for span in document.body.too_deep:
+                first, last = document.lines.position(span.start)[0], document.lines.position(span.end)[0]
+                where = f"line {first} was" if first == last else f"lines {first} to {last} were"
+                findings.append(self._core_finding(
+                    "file-unparsed", "This text is nested too deeply in lists and blockquotes for newslint "
+                    f"to read (over {MAX_NESTING // 2 - 1} levels of lists or {MAX_NESTING - 1} of blockquotes), "
+                    f"so {where} not checked; flatten the nesting.",
+                    document.path, Span(span.start, span.start)))
         for rule in active:
             if rule.language == "en" and language is not None and not language.startswith("en"):
                 continue

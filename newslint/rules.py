@@ -148,7 +148,10 @@ def load_rule(path: Path, pack: str, data_dir: Path,
     try:
         options = build_options(kind.Options, option_raw, data_dir)
     except OptionError as err:
-        raise fail(str(err), err.key or "extends", *err.subkeys) from None
+        # A problem of the options together (their joined pattern) has no key of its own: blame
+        # the config's override when it changed an option, since the built-in file loads alone.
+        key = err.key or next((k for k in override if k in option_raw), "extends")
+        raise fail(str(err), key, *err.subkeys) from None
 
     examples = read_examples(merged.get("examples"))
     if isinstance(examples, tuple):
@@ -179,7 +182,11 @@ def placeholder_problem(message: str, known: tuple[str, ...]) -> str | None:
     except ValueError as err:
         return f"bad message template: {err} (write a literal brace as '{{{{' or '}}}}')"
     for name, spec, conversion in fields:
-        if name not in known or spec or conversion:
+        if name in known and (spec or conversion):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return (f"placeholder {written} in message: format specs and conversions are not supported; "
+                    f"write {{{name}}}")
+        if name not in known:
             offered = ", ".join("{" + k + "}" for k in known)
             return f"unknown placeholder {{{name}}} in message (this kind offers {offered})"
     return None

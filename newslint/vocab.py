@@ -24,6 +24,7 @@ from .text.prose import BLOCK_KINDS
 
 FOLDER = Path(".newslint") / "vocab"
 ACCEPT, REJECT = "accept.txt", "reject.txt"
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _ALL_PROSE = ("front-matter", *BLOCK_KINDS)
 
 
@@ -114,8 +115,13 @@ def _read_terms(path: Path) -> list[tuple[int, str]]:
         term = line.strip()
         if not term or term.startswith("#"):
             continue
+        if _GLOBAL_FLAGS.match(term):
+            # Entries are joined into one pattern, where a leading (?i) is no longer leading.
+            raise ConfigError(path, number, "inline flags such as '(?i)' are not allowed in a vocabulary entry: "
+                                            "entries already match in any case; remove the flags")
         try:
             compile_pattern(term)
+            compile_pattern(f"(?:{term})")  # as it is used, inside the joined pattern
         except ValueError as err:
             raise ConfigError(path, number, str(err)) from None
         terms.append((number, term))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,10 @@ from .errors import ConfigError
 
 MAX_FILE_BYTES = 1_000_000
 _MAX_NODES = 100_000
+
+# What PyYAML's Reader.NON_PRINTABLE refuses: C0 controls other than tab and line breaks, DEL,
+# C1 controls other than NEL, surrogates and U+FFFE/U+FFFF.
+_FORBIDDEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 KeyPath = tuple  # of str (mapping keys) and int (sequence indexes)
 
@@ -44,7 +49,10 @@ class YamlDoc:
 
 def read_yaml_file(path: Path) -> YamlDoc:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a FIFO would wait for a writer for ever
+            raise ConfigError(path, 1, "cannot read: it is not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise ConfigError(path, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
         text = path.read_bytes().decode("utf-8-sig")
@@ -58,6 +66,12 @@ def read_yaml_file(path: Path) -> YamlDoc:
 def parse_yaml(text: str, path: str) -> YamlDoc:
     if len(text) > MAX_FILE_BYTES:
         raise ConfigError(path, 1, f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}")
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        # PyYAML's reader refuses these in its constructor, before any mark exists: find the line here.
+        raise ConfigError(path, text.count("\n", 0, bad.start()) + 1,
+                          f"invalid YAML: the character U+{ord(bad.group()):04X} is not allowed "
+                          "(YAML forbids control characters); remove it")
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         # libyaml parses the built-in knowledge base seven times faster. On any YAML error the

@@ -30,6 +30,7 @@ from newslint.run.sources import SourceText, decode, encode
 MODEL_EXAMPLES = 200
 ENGINE_EXAMPLES = 50
 FIX_EXAMPLES = 30
+CLI_EXAMPLES = 15
 EDIT_EXAMPLES = 300
 # NEWSLINT_PROPERTY_SCALE=50 runs fifty times as many (a longer campaign, outside the suite).
 SCALE = max(1, int(os.environ.get("NEWSLINT_PROPERTY_SCALE", "1") or 1))
@@ -302,6 +303,113 @@ def test_any_bytes_decode_to_text_or_a_reason(data):
 
 def test_example_counts_are_documented():
     doc = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text(encoding="utf-8")
-    for count in (MODEL_EXAMPLES, ENGINE_EXAMPLES, FIX_EXAMPLES, EDIT_EXAMPLES):
+    for count in (MODEL_EXAMPLES, ENGINE_EXAMPLES, FIX_EXAMPLES, EDIT_EXAMPLES, CLI_EXAMPLES):
         assert f"{count:,}" in doc
     assert os.path.basename(__file__) in doc
+
+
+# --- The whole command line, in process ---------------------------------------------------------
+# `newslint.cli.main` on generated articles (text or arbitrary bytes) under generated configs,
+# valid or not: the exit code is 0, 1 or 2 and never an internal error; exit 2 says one
+# `path:line:` or `newslint: error:` line and prints nothing else; a JSON report parses; `--fix`
+# twice changes nothing the second time, and `--fix -` gives back what fixing the file wrote
+# (or the input unchanged when it cannot be read).
+
+CONFIG_VALUES = {
+    "fail-on": st.sampled_from(["error", "warning", "info", "fatal", 3, None]),
+    "select": st.lists(st.sampled_from(["all", "newsroom", "date-*", "dated-word", "no-such-rule", ""]), max_size=3),
+    "ignore": st.lists(st.sampled_from(["dated-word", "template-placeholder", "casualty-*", "x"]), max_size=3),
+    "severity": st.dictionaries(st.sampled_from(["dated-word", "casualty-unsourced", "nope"]),
+                                st.sampled_from(["error", "warning", "info", "suggestion", "loud"]), max_size=2),
+    "exclude": st.lists(st.sampled_from(["*.md", "drafts/**", "[", "**/a.md"]), max_size=2),
+    "reference-date": st.sampled_from(["2024-01-17", "2024-13-01", "2024-02-30", "tomorrow", None]),
+    "unsafe-fixes": st.one_of(st.booleans(), st.lists(st.sampled_from(["ai-disclosure-missing", "nope"]), max_size=2)),
+    "rules": st.dictionaries(
+        st.sampled_from(["template-placeholder", "dated-word", "nope"]),
+        st.dictionaries(st.sampled_from(["tokens", "level", "message", "scope", "levle"]),
+                        st.one_of(st.lists(st.sampled_from(["(?i)lorem", "(?i)", "(unclosed", "a+", "\\bfoo\\b", "x{2}"]),
+                                           max_size=2),
+                                  st.sampled_from(["error", "info", "Avoid '{match}'.", "{match:>9}", "{nope}", ["heading"]])),
+                        max_size=2),
+        max_size=2),
+    "mystery-key": st.just(1),
+}
+
+
+@st.composite
+def configs(draw) -> bytes | None:
+    kind = draw(st.sampled_from(["none", "valid", "valid", "broken", "bytes"]))
+    if kind == "none":
+        return None
+    if kind == "bytes":
+        return draw(st.binary(max_size=40))
+    keys = draw(st.lists(st.sampled_from(sorted(CONFIG_VALUES)), unique=True, max_size=4))
+    data = {key: draw(CONFIG_VALUES[key]) for key in keys}
+    text = yaml.safe_dump(data, allow_unicode=True, default_flow_style=draw(st.booleans()))
+    if kind == "broken":
+        text += draw(st.sampled_from(["a: [", "\t: x", "b: &x 1\nc: *x", "\x01", "- 1"]))
+    return text.encode("utf-8")
+
+
+ARTICLES = st.one_of(documents(FIXABLE).map(lambda text: text.encode("utf-8", "surrogatepass")), st.binary(max_size=200))
+
+
+def _cli(capsysbinary, *argv: str) -> tuple[int, bytes, str]:
+    from newslint.cli import main
+
+    code = main(list(argv))
+    out, err = capsysbinary.readouterr()
+    return code, out, err.decode("utf-8", "replace")
+
+
+def _stdin(data: bytes):
+    import io
+    import sys
+
+    previous = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data))
+    return previous
+
+
+@settings(max_examples=CLI_EXAMPLES * SCALE, suppress_health_check=[*RELAXED["suppress_health_check"],
+                                                                     HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(ARTICLES, configs())
+def test_the_command_line_exits_0_1_or_2_and_fixes_round_trip(capsysbinary, article, config):
+    import json
+    import sys
+
+    capsysbinary.readouterr()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        path = root / "a.md"
+        path.write_bytes(article)
+        where = ("--isolated",) if config is None else ("--config", str(root / ".newslint.yaml"))
+        if config is not None:
+            (root / ".newslint.yaml").write_bytes(config)
+        base = ("check", "--no-cache", "--jobs", "1", *where)
+
+        code, out, err = _cli(capsysbinary, *base, "--format", "json", str(path))
+        assert code in (0, 1, 2), err
+        assert "internal error" not in err and "Traceback" not in err
+        if code == 2:
+            assert out == b""
+            assert len(err.splitlines()) == 1, err
+            assert err.startswith((str(root), "newslint: error: ")), err
+            return  # a config error stops every run alike
+        report = json.loads(out.decode("utf-8"))
+        assert {finding["path"] for finding in report["findings"]} <= {str(path)}
+
+        previous = _stdin(article)
+        try:
+            code, piped, err = _cli(capsysbinary, *base, "--format", "concise", "--fix", "--stdin-filename",
+                                    str(path), "-")
+        finally:
+            sys.stdin = previous
+        assert code in (0, 1), err
+        code, _, err = _cli(capsysbinary, *base, "--format", "concise", "--fix", str(path))
+        assert code in (0, 1), err
+        once = path.read_bytes()
+        assert piped == once  # stdin gives back exactly what fixing the file wrote (or the input)
+        _cli(capsysbinary, *base, "--format", "concise", "--fix", str(path))
+        assert path.read_bytes() == once

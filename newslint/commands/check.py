@@ -13,7 +13,8 @@ from ..engine import Selection
 from ..errors import UsageError
 from ..findings import Severity
 from ..report import ReportOptions, renderer
-from ..run.runner import STDIN, Runner, RunOptions
+from ..run.runner import STDIN, Interrupted, Runner, RunOptions
+from ..run.sources import read_stream
 
 
 def check(args: argparse.Namespace, progress: Callable | None = None, color_allowed: bool = False) -> Outcome:
@@ -30,12 +31,22 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"--config {args.config}: no such file")
     from_stdin = args.paths == [STDIN]
+    if STDIN in args.paths and not from_stdin:
+        raise UsageError(f"'{STDIN}' (standard input) must be the only path when it is given.")
     for path in args.paths:
-        if path != STDIN and not os.path.exists(path):
+        # lexists: a dangling link or a link loop is an article that cannot be read (a finding),
+        # as pre-commit passes such files by name; only a path that is nothing at all is a typo.
+        if path != STDIN and not os.path.lexists(path):
             raise UsageError(f"{path}: no such file or directory")
-    stdin = sys.stdin.buffer.read() if from_stdin else None
-    runner = Runner(options, stdin)
-    result = runner.run(args.paths, progress)
+    stdin, too_big = read_stdin() if from_stdin else (None, None)
+    if too_big and args.fix:
+        # The document cannot be given back whole, and a part of it on stdout would replace it.
+        raise UsageError(f"standard input {too_big.removeprefix('it ')}; nothing was written to standard output.")
+    runner = Runner(options, too_big or stdin)
+    try:
+        result = runner.run(args.paths, progress)
+    except Interrupted as stop:
+        return Outcome(EXIT_INTERRUPTED, (Output(interrupted(stop.written, args.fix and not args.diff), "stderr"),))
 
     if args.diff:
         return Outcome(EXIT_FINDINGS if result.diffs else EXIT_CLEAN,
@@ -43,7 +54,10 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     outputs = []
     report_stream = "stdout"
     if from_stdin and args.fix:
-        outputs.append(Output(result.fixed_stdin or "", raw=True))
+        # Standard output is the document: the fixed text, or the input unchanged when it could not
+        # be read or was excluded. An editor or pipe must never get an empty article back.
+        document = stdin if result.fixed_stdin is None else result.fixed_stdin
+        outputs.append(Output(document.decode("utf-8", "surrogateescape"), raw=True))
         report_stream = "stderr"  # ruff's convention: the fixed text owns stdout
     if args.statistics:
         text = statistics(result.reports)
@@ -54,6 +68,30 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     outputs.append(Output(text, report_stream, args.output_file))
     code = EXIT_CLEAN if args.exit_zero or not result.failing else EXIT_FINDINGS
     return Outcome(code, tuple(outputs))
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+def interrupted(written: tuple[str, ...], fixing: bool) -> str:
+    """What Ctrl-C leaves to say: which files now hold fixes (all others are as they were)."""
+    if not fixing:
+        return "newslint: interrupted."
+    if not written:
+        return "newslint: interrupted; no file was written."
+    files = "1 file" if len(written) == 1 else f"{len(written)} files"
+    return "\n".join([f"newslint: interrupted; fixes were written to {files}:", *(f"  {path}" for path in written)])
+
+
+def read_stdin() -> tuple[bytes, str | None]:
+    """Standard input's bytes, read no further than the article size limit, and the reason it
+    cannot be checked when it is longer."""
+    if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:  # started with stdin closed (`<&-`)
+        raise UsageError("standard input is closed; there is nothing to check.")
+    try:
+        return read_stream(sys.stdin.buffer)
+    except (OSError, ValueError) as err:
+        raise UsageError(f"standard input cannot be read ({err}).") from None
 
 
 def statistics(reports) -> str:

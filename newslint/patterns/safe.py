@@ -352,13 +352,29 @@ def _nested(op, argument) -> list[list] | None:
     return None
 
 
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def _scoped_flags(token: str) -> str:
+    """One token as a group. Vale's rules write flags first (`(?i)president`), which is legal only
+    at the start of a whole pattern: they become a scoped group, `(?i:president)`, with the same
+    meaning for that token. A token of flags alone is a ValueError (it would match everywhere)."""
+    flags = _LEADING_FLAGS.match(token)
+    if flags is None:
+        return f"(?:{token})"
+    if flags.end() == len(token):
+        raise ValueError(f"the pattern {preview(token)} is only inline flags and matches nothing; write the flags "
+                         "before the pattern they apply to, as in '(?i)president'")
+    return f"(?{flags.group(1)}:{token[flags.end():]})"
+
+
 def alternation(tokens: tuple[str, ...], *, nonword: bool) -> str:
     """Join patterns into one alternation, bounded by word edges unless `nonword`.
 
     Word edges are look-arounds rather than `\\b`, so that a token that starts or ends with
     punctuation ("[Insert name]") still matches.
     """
-    body = "|".join(f"(?:{token})" for token in tokens)
+    body = "|".join(_scoped_flags(token) for token in tokens)
     if nonword:
         return body
     return f"{WORD_BOUNDARY_START}(?:{body}){WORD_BOUNDARY_END}"

@@ -10,6 +10,7 @@ string. Changing a key or its meaning means a new `version`, never a silent edit
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Sequence
 
 from ..findings import Finding, Severity, Span
@@ -36,7 +37,13 @@ def render(results: Sequence[FileReport], options: ReportOptions) -> str:
             "info": counts[Severity.INFO],
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 reaches us as lone surrogates (surrogateescape): written as
+    # \udcXX escapes, the report stays valid UTF-8 and json.loads gives the same string back.
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _finding(finding: Finding, report: FileReport) -> dict[str, Any]:

@@ -72,10 +72,12 @@ class FindingCache:
     def get(self, path: str, content: bytes) -> list[Finding] | None:
         try:
             data = json.loads(self._entry(path, content).read_text(encoding="utf-8"))
-            if data.get("format") != _FORMAT:
+            # Valid JSON of any other shape (null, [1], "x", a finding of the wrong form) is as
+            # damaged as a truncated entry: a miss, never an error that stops every run.
+            if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("findings"), list):
                 return None
             return [_finding(item, path) for item in data["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
 
     def put(self, path: str, content: bytes, findings: list[Finding]) -> None:

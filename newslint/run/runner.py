@@ -7,12 +7,19 @@ several `.newslint.yaml` files gets each file linted under its nearest one.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .cache import FindingCache, fingerprint
 from ..config import Settings, default_settings, find_config, load_settings
@@ -62,7 +69,8 @@ class FileOutcome:
     fixed: int = 0
     diff: str = ""
     failing: int = 0
-    fixed_text: str | None = None
+    fixed_text: bytes | None = None
+    """Standard input's fixed document, encoded as it came (byte-order mark kept)."""
 
 
 @dataclass
@@ -72,8 +80,9 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     failing: int = 0
     """Findings at or above the applicable fail-on level: the exit code follows this."""
-    fixed_stdin: str | None = None
-    """With `-` and --fix, the fixed text (the CLI prints it in place of writing a file)."""
+    fixed_stdin: bytes | None = None
+    """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
+    of writing a file); None when standard input could not be read or was excluded."""
 
     def add(self, outcome: FileOutcome) -> None:
         self.reports.append(outcome.report)
@@ -83,19 +92,38 @@ class RunResult:
             self.diffs.append(outcome.diff)
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the run: no write was started after it, the one in flight was finished,
+    and `written` lists every file whose fixes were written before the stop."""
+
+    def __init__(self, written: tuple[str, ...]) -> None:
+        super().__init__()
+        self.written = written
+
+
+class _Stopped(BaseException):
+    """A worker was told to stop before a write: it returns what it has done (not an Exception,
+    so that no `except Exception` on the way swallows it)."""
+
+
 Progress = Callable[[int], Callable[[int], None]]
 """Given the number of files, returns a function to call with how many more are done."""
 
 
 class Runner:
-    def __init__(self, options: RunOptions, stdin: bytes | None = None, settings: Settings | None = None) -> None:
-        """`settings`, when given, applies to every file (the API's lint_paths(config=Settings))."""
+    def __init__(self, options: RunOptions, stdin: bytes | str | None = None, settings: Settings | None = None) -> None:
+        """`stdin`: the bytes of standard input, or why it cannot be checked (too long to read).
+        `settings`, when given, applies to every file (the API's lint_paths(config=Settings))."""
         self.options = options
         self.stdin = stdin
         self._fixed_settings = settings
         self._config_by_folder: dict[Path, Path | None] = {}
         self._linters: dict[Path | None, Linter] = {}
         self._caches: dict[Path | None, FindingCache | None] = {}
+        self.written: list[str] = []
+        """Files whose fixes this process wrote, in order (what Ctrl-C lists)."""
+        self._may_write: Callable[[], bool] = lambda: True
+        self._on_write: Callable[[str], None] = self.written.append
 
     def config_for(self, folder: Path) -> Path | None:
         """The config file that applies in `folder` (None: built-in defaults)."""
@@ -131,13 +159,22 @@ class Runner:
         return self._linters[config]
 
     def run(self, arguments: list[str], progress: Progress | None = None) -> RunResult:
+        try:
+            return self._run(arguments, progress)
+        except Interrupted:
+            raise
+        except KeyboardInterrupt:
+            raise Interrupted(tuple(self.written)) from None
+
+    def _run(self, arguments: list[str], progress: Progress | None = None) -> RunResult:
         result = RunResult()
         if arguments == [STDIN]:
             name = self.options.stdin_filename or STDIN
             if self.options.stdin_filename and self.options.force_exclude:
                 if not list(discover([name], self.settings_for, force_exclude=True)):
                     return result
-            outcome = self._lint_one(name, decode(self.stdin or b""), from_stdin=True)
+            source = self.stdin if isinstance(self.stdin, str) else decode(self.stdin or b"")
+            outcome = self._lint_one(name, source, from_stdin=True)
             result.add(outcome)
             result.fixed_stdin = outcome.fixed_text
             return result
@@ -168,16 +205,30 @@ class Runner:
         outcomes: list[list[FileOutcome]] = [[] for _ in chunks]
         global _parent
         _parent = self  # a forked worker takes this runner, its rules already loaded
+        context = multiprocessing.get_context()
+        stop, writes = context.Event(), context.SimpleQueue()
+        pool = None
         try:
-            with concurrent.futures.ProcessPoolExecutor(
-                    max_workers=jobs, initializer=_start_worker,
-                    initargs=(self.options, self._fixed_settings)) as pool:
-                futures = {pool.submit(_lint_chunk, chunk): index for index, chunk in enumerate(chunks)}
-                for future in concurrent.futures.as_completed(futures):
-                    outcomes[futures[future]] = future.result()
-                    advance(len(chunks[futures[future]]))
+            pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=jobs, mp_context=context, initializer=_start_worker,
+                initargs=(self.options, self._fixed_settings, stop, writes, os.getpid()))
+            futures = {pool.submit(_lint_chunk, chunk): index for index, chunk in enumerate(chunks)}
+            for future in concurrent.futures.as_completed(futures):
+                outcomes[futures[future]] = future.result()
+                advance(len(chunks[futures[future]]))
+        except KeyboardInterrupt:
+            stop.set()  # no worker starts another write
+            with _interrupts_ignored():  # a second Ctrl-C must not cut the stop short
+                if pool is not None:
+                    _stop_workers(pool)
+                written = list(self.written)
+                while not writes.empty():  # every worker is gone: what they wrote, in order
+                    written.append(writes.get())
+            raise Interrupted(tuple(written)) from None
         finally:
             _parent = None
+            if pool is not None:
+                pool.shutdown(wait=not stop.is_set(), cancel_futures=stop.is_set())
         return [first] + [outcome for chunk in outcomes for outcome in chunk]
 
     def _lint_one(self, path: str, source: SourceText | str, from_stdin: bool = False) -> FileOutcome:
@@ -206,10 +257,13 @@ class Runner:
             else:
                 written = True
                 if from_stdin:
-                    outcome.fixed_text = fixed_text
+                    outcome.fixed_text = encode(replace(source, text=fixed_text))
                 elif applied:
+                    if not self._may_write():
+                        raise _Stopped
                     try:
-                        write_atomic(Path(path), encode(replace(source, text=fixed_text)), expected=encode(source))
+                        write_atomic(Path(path), encode(replace(source, text=fixed_text)), expected=encode(source),
+                                     committed=lambda: self._on_write(path))
                     except OSError as err:  # the file is unchanged: report what it still holds
                         written, outcome.fixed = False, 0
                         reason = str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
@@ -262,16 +316,82 @@ _parent: Runner | None = None
 _worker: Runner | None = None
 
 
-def _start_worker(options: RunOptions, settings: Settings | None) -> None:
-    global _worker
+_stop = None
+"""In a worker: the parent's Event, set when Ctrl-C stops the run."""
+_parent_pid = 0
+
+
+def _start_worker(options: RunOptions, settings: Settings | None, stop, writes, parent_pid: int) -> None:
+    global _worker, _stop, _parent_pid
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    _stop, _parent_pid = stop, parent_pid
+    if os.getppid() != parent_pid:  # the parent died before the line above took effect
+        os._exit(1)
     # Forked, the worker reuses the parent's linters (loading the rules again costs a third of
     # a second); spawned (macOS, Windows), it starts afresh from the same options.
     _worker = _parent if _parent is not None else Runner(replace(options, jobs=1), settings=settings)
+    _worker._may_write = _worker_may_write
+    _worker._on_write = writes.put  # at once, so that the parent can list it if stopped
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when its parent dies (kill -9 included), so no orphan
+    goes on rewriting files. Elsewhere the check before each write (`_worker_may_write`) holds."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_may_write() -> bool:
+    if os.getppid() != _parent_pid:  # orphaned: never start a write nobody asked for any more
+        os._exit(1)
+    return _stop is None or not _stop.is_set()
 
 
 def _lint_chunk(paths: list[str]) -> list[FileOutcome]:
     assert _worker is not None
-    return [_worker.lint_path(path) for path in paths]
+    outcomes = []
+    for path in paths:
+        if _stop is not None and _stop.is_set():
+            break
+        try:
+            outcomes.append(_worker.lint_path(path))
+        except _Stopped:
+            break
+    return outcomes
+
+
+def _stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """End every worker now. SIGTERM waits for a write in flight (sources.signals_deferred), which
+    is then recorded; a worker that is only linting ends at once."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():  # stuck (a disk that does not answer): the write is old or new anyway
+            process.kill()
+            process.join(0.2)
+
+
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -12,11 +12,15 @@ alone. A crash at any point leaves the old file or the new one, never a mix.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 BOM = "\ufeff"
 MAX_BYTES = 25_000_000
@@ -58,6 +62,16 @@ def decode(data: bytes) -> SourceText | str:
     if text.startswith(BOM):
         return SourceText(text[1:], bom=True)
     return SourceText(text)
+
+
+def read_stream(stream) -> tuple[bytes, str | None]:
+    """Read a binary stream (standard input) up to the article size limit: its bytes, and the
+    reason it cannot be checked when it is longer (`newslint check - </dev/zero` must not grow
+    until the machine runs out of memory). Past the limit nothing more is read."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return data[:MAX_BYTES], f"it is over the {MAX_BYTES:,}-byte limit for one article"
+    return data, None
 
 
 def _nul_reason(sample: bytes) -> str:
@@ -127,17 +141,48 @@ class ChangedOnDisk(OSError):
     """The file no longer holds what was read, so writing the fixed text would lose an edit."""
 
 
-def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block ends, then act as they would have: a
+    write in flight is finished and recorded, never cut between the rename and its record.
+    Only the main thread can set handlers; elsewhere (a thread calling the API) it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous = {number: handler for number, handler in previous.items() if handler is not None}
+    for number in previous:
+        signal.signal(number, lambda received, frame: pending.append(received))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in pending:
+            signal.raise_signal(number)  # as it would have acted: KeyboardInterrupt, or the end
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None,
+                 committed: Callable[[], None] | None = None) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one.
 
     A symbolic link stays a link: the file it points to is replaced. With `expected` (the bytes
     that were read), a file that changed since is left alone (ChangedOnDisk). Raises OSError
-    when the file cannot be written; it is then unchanged.
+    when the file cannot be written; it is then unchanged. `committed` is called right after the
+    rename, before a Ctrl-C or SIGTERM that came during the write is acted on, so that whoever
+    records the writes never misses one.
     """
     target = Path(os.path.realpath(path))
     info = target.stat()
     if expected is not None and target.read_bytes() != expected:
         raise ChangedOnDisk("it changed on disk while newslint was fixing it")
+    with signals_deferred():
+        _replace(target, info, data, committed)
+    _sync_folder(target.parent)
+
+
+def _replace(target: Path, info: os.stat_result, data: bytes, committed: Callable[[], None] | None) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -157,7 +202,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         except FileNotFoundError:
             pass
         raise
-    _sync_folder(target.parent)
+    if committed is not None:
+        committed()
 
 
 def _sync_folder(folder: Path) -> None:

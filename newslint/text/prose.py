@@ -48,3 +48,6 @@ class ParsedBody:
     unparsed: tuple[tuple[int, str], ...] = ()
     """(source offset, error) of each block the parser failed on (a newslint bug): those blocks
     were not checked, and the engine reports each as `file-unparsed`."""
+    too_deep: tuple[Span, ...] = ()
+    """Source spans of lines nested deeper than markdown.MAX_NESTING, which markdown-it skips:
+    not checked, and reported as `file-unparsed`."""
