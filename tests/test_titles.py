@@ -281,6 +281,9 @@ def test_no_date_no_verdict(linter):
     assert undated("In May 2023, Secretary of State Mike Pompeo spoke.\n") == [
         ("title-mismatch", "Secretary of State Mike Pompeo")]
     assert undated("On May 2, Secretary of State Mike Pompeo spoke.\n") == []
+    # A full date the text gives stands in for an undated article's own, as for the date rules.
+    assert undated("The talks began on January 17, 2023.\n\nU.S. Secretary of State Brian Deese spoke.\n") == [
+        ("title-mismatch", "U.S. Secretary of State Brian Deese")]
     # The path's date is the article's.
     assert [f.rule for f in linter.lint("2023-05-02-talks.md", "Secretary of State Mike Pompeo spoke.\n")] == [
         "title-mismatch"]

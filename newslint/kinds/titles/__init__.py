@@ -9,7 +9,7 @@ records cannot confirm. Both share one analysis per document.
 
 The date that applies is the sentence's explicit date (or, in a table, its row's), else the
 publication date, both from `newslint.temporal`, so these rules and the date rules agree on it.
-An undated article is never judged against today: only its sentences' own dates count there.
+An article with no date anywhere is never judged against today.
 A title inside a direct quotation is the speaker's word: it is reported at warning at most.
 Nothing here touches the network; the knowledge base loads once per process, and only for an
 article that has a title in it.
@@ -27,7 +27,6 @@ from ...kb import KnowledgeBase, fold, load_kb
 from ...schema import DataDir, DataFile
 from ...temporal.article import ArticleDates, article_dates
 from ...temporal.ranges import resolve
-from ...temporal.reference import publication_date
 from .judge import Context, Verdict, Window, judge
 from .lexicon import Lexicon, TitleMatcher, load_lexicon, title_matcher
 from .mentions import PARTICLES, Mention, find_mentions
@@ -114,10 +113,11 @@ class _Article:
         self.lexicon = lexicon
         self.matcher = matcher
         self.dates: ArticleDates = article_dates(document, options.words)
-        # The article's own date, never today's: an undated article's titles are judged only by
-        # the dates their sentences give (a title right in 2016 is not wrong because it is 2026).
-        published = publication_date(document, options.words).date
-        self.publication = Window(published, published) if published else None
+        # The article's date (front matter, path, configured, else the latest date its text gives,
+        # as for the date rules), never today's: a title right in 2016 is not wrong because it is
+        # 2026. An article with no date anywhere is judged only by its sentences' own dates.
+        reference = self.dates.reference.date
+        self.publication = Window(reference, reference) if reference else None
         # Sentences are needed only around mentions: spaCy sees the blocks that hold one.
         wanted = {id(block) for block in mentioning}
         self.chunks: dict[int, list] = {}
@@ -163,8 +163,6 @@ class _Article:
             if dated.chunk is not chunk or not dated.sentence.start_char <= local < dated.sentence.end_char:
                 continue
             for expression in dated.explicit():
-                if self.publication is None and expression.needs_reference:
-                    continue  # "On May 2": which year, an undated article does not say
                 days = self.dates.resolve(expression)
                 if days is None:
                     continue
@@ -179,8 +177,6 @@ class _Article:
         for dated in self.dates.sentences:
             if dated.chunk.block.row == block.row and dated.chunk.block is not block:
                 for expression in dated.explicit():
-                    if self.publication is None and expression.needs_reference:
-                        continue
                     days = resolve(expression, self.dates.reference.date)
                     if days is not None:
                         return _window(days)
