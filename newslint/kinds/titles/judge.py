@@ -6,7 +6,12 @@ The rules it applies, in order (docs/rules/title-mismatch.md tells them for user
   "U.S."), else by the person's own offices, else by the places the sentence or article names.
 - The date that applies is the sentence's explicit date, else the publication date. A current
   title is right if it was right on either ("Prime Minister Keir Starmer said the 2008 crash ...");
-  `then-` wants the sentence's date; `former` wants a term that began before the date.
+  `then-` wants the sentence's date; `former` wants a term that began before the date, and is
+  wrong for a holder the records show in office throughout the date with no earlier term ended.
+  With no date at all (none in the article, none in the sentence) nothing is judged.
+- A name the records do not know is read as the holder when it spells the holder's name another
+  way ("Zelenskyi"); with the holder's surname but another given name it is a mismatch that
+  asks "did you mean" the holder.
 - Only what the records prove is an error: a holder other than the person held the office on
   that day (partial dates and handover days prove nothing), the day is inside the office's
   coverage, and the person is identified (a full name, or a surname of someone named in full

@@ -45,5 +45,5 @@ def other_given_name(written: str, forms) -> bool:
     words = fold(written).split()
     if len(words) < 2:
         return False
-    shared = [fold(f).split() for f in forms if len(fold(f).split()) > 1 and fold(f).split()[-1] == words[-1]]
-    return bool(shared) and not variant(written, forms)
+    known = [fold(form).split() for form in forms]
+    return any(len(k) > 1 and k[-1] == words[-1] for k in known) and not variant(written, forms)
