@@ -356,18 +356,19 @@ def test_reference_date_dates_an_undated_draft(workdir, capsys):
 
 
 def test_the_cache_keys_on_the_runs_today(workdir, capsys, monkeypatch):
-    # An undated draft's title is judged as of today, so a finding cached yesterday is stale today.
+    # An undated draft's toll is historical or not by today's year (titles are never judged
+    # against today), so a finding cached one year is stale the next.
     import datetime as dt
 
     from newslint.run import runner
 
-    write(workdir / "a.md", "British Prime Minister Boris Johnson spoke in London.\n")
-    days = iter([dt.date(2021, 5, 1), dt.date(2023, 5, 1)])
+    write(workdir / "a.md", "In 1980, 300 people were killed in the flood.\n")
+    days = iter([dt.date(2021, 5, 1), dt.date(2031, 5, 1)])
     monkeypatch.setattr(runner.RunOptions, "__init__", _with_today(runner.RunOptions.__init__, days))
-    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
-    assert (code, out) == (0, "All checked: no findings in 1 file.\n")
-    code, out, _ = run(capsys, "check", "--format", "concise", "a.md")
-    assert code == 1 and "on 2023-05-01 it was held by Rishi Sunak" in out
+    code, out, _ = run(capsys, "check", "--format", "concise", "--select", "casualty-unsourced", "a.md")
+    assert "casualty-unsourced [warning]" in out and "historical" not in out
+    code, out, _ = run(capsys, "check", "--format", "concise", "--select", "casualty-unsourced", "a.md")
+    assert "casualty-unsourced [info]" in out and "is historical ('1980')" in out
 
 
 def _with_today(init, days):

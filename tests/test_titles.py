@@ -191,3 +191,99 @@ def test_an_article_dense_with_correct_titles_raises_nothing(linter):
     assert linter.lint("a.md", source) == []
     rule = next(r for r in linter.rules if r.id == "title-mismatch")
     assert rule.severity == Severity.ERROR
+
+
+# --- issue 16: every title the copy gives, judged as an editor would ----------------------------
+
+
+@pytest.mark.parametrize("text, found", [
+    # A capitalised word that ends a sentence does not qualify the title that opens the next.
+    ("Officials met in Washington. Secretary of State Mike Pompeo said",
+     [("Secretary of State", "Mike Pompeo", None, "current", False)]),
+    ("Is it over? President Joe Biden said", [("President", "Joe Biden", None, "current", False)]),
+    ("They waited in Kyiv... President Joe Biden came", [("President", "Joe Biden", None, "current", False)]),
+    # "then the secretary of state" after the name is `then`, like "then-Secretary of State".
+    ("Pompeo, then the secretary of state, said", [("secretary of state", "Pompeo", None, "then", True)]),
+    ("Rishi Sunak, the former prime minister, said", [("prime minister", "Rishi Sunak", None, "past", True)]),
+])
+def test_titles_at_sentence_starts_and_after_names(mentions, text, found):
+    assert mentions(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # An abbreviation's full stop or initials do not end the sentence: the title stays theirs.
+    "Acme Inc. President Jane Ortiz", "Harbor Co. President Sam Lee", "Talks in D.C. President Joe Biden",
+    # A title bound to another organisation in the same phrase.
+    "Acme Bank Chairman and President John Smith", "the company's chief executive and president Tom Reyes",
+    "the bank president Jane Doe", "student body president Lee Park", "the university president Omar Haddad",
+    "the CEO & President Ann Wu",
+    # "PM" after a clock time is the time of day.
+    "at 5 PM Japan Time", "at 10:30 PM Eastern Time", "by 9.45 PM Central",
+])
+def test_not_the_country_office(mentions, text):
+    assert mentions(text) == []
+
+
+def test_a_title_after_a_name_and_and_is_still_read(mentions):
+    assert mentions("Union Bank Chairman Paul Ortiz and President Donald Trump met") == [
+        ("President", "Donald Trump", None, "current", False)]
+
+
+def test_former_for_a_sitting_holder(linter):
+    assert lint(linter, "Former Prime Minister Rishi Sunak spoke.") == [
+        ("title-mismatch", "error", "Prime Minister Rishi Sunak")]
+    assert lint(linter, "Ex-Prime Minister Rishi Sunak spoke.") == [
+        ("title-mismatch", "error", "Prime Minister Rishi Sunak")]
+    # Right once the term has ended, and for a holder who left and came back.
+    assert lint(linter, "Former Prime Minister Rishi Sunak spoke.", "2024-09-01") == []
+    assert lint(linter, "Former Prime Minister Benjamin Netanyahu spoke.") == []
+    # Right on the publication date though not on the sentence's: no error.
+    assert lint(linter, "In 2023, former Prime Minister Rishi Sunak spoke.", "2024-09-01") == []
+    # A surname alone that the article has not tied to one person proves nothing.
+    assert lint(linter, "Former Prime Minister Sunak spoke.") == []
+
+
+def test_former_message(linter):
+    source = "---\ndate: 2023-05-02\n---\nFormer Prime Minister Rishi Sunak spoke.\n"
+    assert [f.message for f in linter.lint("a.md", source)] == [
+        "Rishi Sunak held the office of Prime Minister of the United Kingdom on 2023-05-02 (in office from "
+        "2022-10-25), so 'former' is wrong: the term had not ended."]
+
+
+def test_a_name_almost_right(linter):
+    source = "---\ndate: 2014-03-03\n---\nIrish Foreign Minister Charlie Gilmore spoke.\n"
+    assert [f.message for f in linter.lint("a.md", source)] == [
+        "Did you mean Eamon Gilmore? The knowledge base has no record of Charlie Gilmore as Minister for "
+        "Foreign Affairs of Ireland; on 2014-03-03 it was held by Eamon Gilmore."]
+    # Another surname altogether: no hint.
+    assert [f.message for f in linter.lint("a.md", source.replace("Charlie Gilmore", "Mary Byrne"))] == [
+        "The knowledge base has no record of Mary Byrne as Minister for Foreign Affairs of Ireland; on "
+        "2014-03-03 it was held by Eamon Gilmore."]
+    # Spellings and transliterations of the holder's name are the holder.
+    for name in ("Volodymyr Zelenskyi", "Volodimir Zelensky", "Zelenskyj"):
+        assert lint(linter, f"Ukrainian President {name} spoke.") == []
+    for name in ("Hugo Chaves", "Hugo Chavez", "Hugo Chávez"):
+        assert lint(linter, f"Venezuelan President {name} spoke.", "2012-10-10") == []
+
+
+def test_a_holder_after_their_term(linter):
+    assert lint(linter, "Venezuelan President Hugo Chavez spoke.", "2013-10-01") == [
+        ("title-mismatch", "error", "Venezuelan President Hugo Chavez")]
+
+
+def test_no_date_no_verdict(linter):
+    def undated(body):
+        return [(f.rule, body[f.span.start:f.span.end]) for f in linter.lint("draft.md", body)]
+
+    assert undated("Prime Minister Boris Johnson spoke.\n") == []
+    assert undated("In 2016, Secretary of State John Kerry spoke.\n") == []
+    # A date the sentence gives is judged; one without a year is not, with no year to give it.
+    assert undated("In May 2023, Secretary of State Mike Pompeo spoke.\n") == [
+        ("title-mismatch", "Secretary of State Mike Pompeo")]
+    assert undated("On May 2, Secretary of State Mike Pompeo spoke.\n") == []
+    # A full date the text gives stands in for an undated article's own, as for the date rules.
+    assert undated("The talks began on January 17, 2023.\n\nU.S. Secretary of State Brian Deese spoke.\n") == [
+        ("title-mismatch", "U.S. Secretary of State Brian Deese")]
+    # The path's date is the article's.
+    assert [f.rule for f in linter.lint("2023-05-02-talks.md", "Secretary of State Mike Pompeo spoke.\n")] == [
+        "title-mismatch"]

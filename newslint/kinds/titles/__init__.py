@@ -9,6 +9,7 @@ records cannot confirm. Both share one analysis per document.
 
 The date that applies is the sentence's explicit date (or, in a table, its row's), else the
 publication date, both from `newslint.temporal`, so these rules and the date rules agree on it.
+An article with no date anywhere is never judged against today.
 A title inside a direct quotation is the speaker's word: it is reported at warning at most.
 Nothing here touches the network; the knowledge base loads once per process, and only for an
 article that has a title in it.
@@ -112,10 +113,13 @@ class _Article:
         self.lexicon = lexicon
         self.matcher = matcher
         self.dates: ArticleDates = article_dates(document, options.words)
-        # With no publication date, the text's own latest date (a draft with none: today's).
+        # The article's date (front matter, path, dateline, configured), else the latest whole
+        # date its text gives (the date rules never count from that one; a title may be judged
+        # as of the text's own time), never today's: a title right in 2016 is not wrong because
+        # it is 2026. An article with no date anywhere is judged only by its sentences' own dates.
         latest = self.dates.latest_in_text
-        reference = self.dates.reference.date or (latest.date if latest else None) or document.context.today
-        self.publication = Window(reference, reference)
+        reference = self.dates.reference.date or (latest.date if latest else None)
+        self.publication = Window(reference, reference) if reference else None
         # Sentences are needed only around mentions: spaCy sees the blocks that hold one.
         wanted = {id(block) for block in mentioning}
         self.chunks: dict[int, list] = {}

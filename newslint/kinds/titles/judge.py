@@ -6,7 +6,12 @@ The rules it applies, in order (docs/rules/title-mismatch.md tells them for user
   "U.S."), else by the person's own offices, else by the places the sentence or article names.
 - The date that applies is the sentence's explicit date, else the publication date. A current
   title is right if it was right on either ("Prime Minister Keir Starmer said the 2008 crash ...");
-  `then-` wants the sentence's date; `former` wants a term that began before the date.
+  `then-` wants the sentence's date; `former` wants a term that began before the date, and is
+  wrong for a holder the records show in office throughout the date with no earlier term ended.
+  With no date at all (none in the article, none in the sentence) nothing is judged.
+- A name the records do not know is read as the holder when it spells the holder's name another
+  way ("Zelenskyi"); with the holder's surname but another given name it is a mismatch that
+  asks "did you mean" the holder.
 - Only what the records prove is an error: a holder other than the person held the office on
   that day (partial dates and handover days prove nothing), the day is inside the office's
   coverage, and the person is identified (a full name, or a surname of someone named in full
@@ -23,6 +28,7 @@ from typing import Callable, Mapping
 from ...kb import KnowledgeBase, Office
 from .lexicon import Lexicon
 from .mentions import NOT_NAMES, Mention
+from .names import other_given_name, variant
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ class Context:
     kb: KnowledgeBase
     lexicon: Lexicon
     offices: Mapping[str, tuple[Office, ...]]
-    publication: Window
+    publication: Window | None
+    """The article's own date (front matter, path, configured), None for an undated article."""
     sentence: Window | None
     sentence_places: frozenset[str]
     article_places: frozenset[str]
@@ -78,6 +85,8 @@ class Verdict:
 
 
 def judge(mention: Mention, ctx: Context) -> Verdict | None:
+    if ctx.sentence is None and ctx.publication is None:
+        return None  # no date to judge by: never today's, which is not the article's
     people, strength, name = _identify(mention, ctx)
     uncovered = ctx.lexicon.uncovered.get(mention.form)
     if uncovered is not None:
@@ -128,8 +137,8 @@ def _windows(mode: str, ctx: Context, office: Office | None = None) -> list[Wind
     date (a current title may be used of the past), or the sentence's date alone for `then-`,
     or when the publication date is past the office's records (nothing is known there)."""
     if ctx.sentence is None:
-        return [ctx.publication]
-    if mode == "then" or ctx.dated_row or (
+        return [ctx.publication] if ctx.publication else []
+    if mode == "then" or ctx.dated_row or ctx.publication is None or (
             office is not None and not office.covers(ctx.publication.first, ctx.publication.last)):
         return [ctx.sentence]
     return [ctx.sentence, ctx.publication]
@@ -137,8 +146,7 @@ def _windows(mode: str, ctx: Context, office: Office | None = None) -> list[Wind
 
 def _by_then(mode: str, ctx: Context) -> dt.date:
     """For `former` (and `then-` with no date): the term must have begun by this day."""
-    days = [ctx.publication.last] + ([ctx.sentence.last] if ctx.sentence else [])
-    return max(days)
+    return max(w.last for w in (ctx.publication, ctx.sentence) if w is not None)
 
 
 # --- covered titles ---------------------------------------------------------------------------
@@ -161,6 +169,10 @@ def _known(mention: Mention, ctx: Context, people, strength: str, offices) -> Ve
             return None  # another country's title for this person ("Chancellor Rishi Sunak")
     terms = [t for o in offices for t in o.terms if t.person in people]
     past = mention.mode == "past" or (mention.mode == "then" and ctx.sentence is None)
+    if mention.mode == "past":
+        sitting = _still_in_office(mention, ctx, people, strength, offices, terms)
+        if sitting is not None:
+            return sitting
     if past:
         if any((t.start.earliest if t.start else dt.date.min) <= _by_then(mention.mode, ctx) for t in terms):
             return None
@@ -215,6 +227,40 @@ def _known(mention: Mention, ctx: Context, people, strength: str, offices) -> Ve
     return _mismatch(f"{lead}; {when} it was held by {others}", office, person, when, others)
 
 
+def _still_in_office(mention: Mention, ctx: Context, people, strength: str, offices, terms) -> Verdict | None:
+    """"Former Prime Minister Rishi Sunak" while he held the office: "former" and "ex-" say the
+    term had ended. Wrong only where the records prove the person held the office throughout
+    every date that applies (the sentence's and the publication date, as for a current title)
+    and no term of theirs had ended by then (a returning holder is also a former one)."""
+    identified = strength in ("full", "named") or (strength == "surname" and mention.place is not None)
+    if not identified or len(people) != 1 or len({t.office for t in terms}) != 1:
+        return None
+    office = next(o for o in offices if o.id == terms[0].office)
+    windows = _windows("current", ctx, office)
+    if not windows or not all(office.covers(w.first, w.last) for w in windows):
+        return None
+    for window in windows:
+        if any(t.end is not None and t.end.earliest <= window.last for t in terms):
+            return None
+        if not any(_throughout(t, window, office.covered_to) for t in terms):
+            return None
+    term = next(t for t in terms if _throughout(t, windows[0], office.covered_to))
+    person = ctx.kb.name_of(people[0])
+    return _mismatch(f"{person} held the office of {office.title} {windows[0]} (in office from {term.start}), "
+                     f"so '{_modifier(mention)}' is wrong: the term had not ended", office, person, windows[0], person)
+
+
+def _throughout(term, window: Window, checked: dt.date) -> bool:
+    """Whether the records prove the person held the office on every day of the window."""
+    if term.start is None or term.acting or term.start.latest > window.first:
+        return False
+    return term.end.earliest > window.last if term.end else window.last <= checked
+
+
+def _modifier(mention: Mention) -> str:
+    return mention.modifier or "former"
+
+
 def _unknown(mention: Mention, ctx: Context, name: str, offices) -> Verdict | None:
     if ctx.heading or not name:
         return None  # a title-case headline makes every word look like a name
@@ -241,6 +287,9 @@ def _unknown(mention: Mention, ctx: Context, name: str, offices) -> Verdict | No
     office = offices[0]
     windows = _windows(mention.mode, ctx, office)
     when = windows[0]
+    holders = _holder_ids(offices, windows)
+    if any(variant(name, _forms(ctx.kb, person)) for person in holders):
+        return None  # "Hugo Chaves", "Volodymyr Zelenskiy": the holder, spelt another way
     if not (determined and len(offices) == 1 and mention.words > 1 and mention.mode == "current"):
         return _unverified(f"the knowledge base has no record of {name} as {_titles(offices, mention.title_text)}",
                            office, name, when)
@@ -249,7 +298,9 @@ def _unknown(mention: Mention, ctx: Context, name: str, offices) -> Verdict | No
     if not all(_others_certain(office, w, ()) for w in windows):
         return _unverified(f"the knowledge base has no record of {name} as {office.title}", office, name, when)
     others = _holders(ctx.kb, office, when)
-    return _mismatch(f"The knowledge base has no record of {name} as {office.title}; {when} it was held "
+    near = [ctx.kb.name_of(p) for p in _holder_ids((office,), [when]) if other_given_name(name, _forms(ctx.kb, p))]
+    hint = f"Did you mean {' or '.join(near)}? " if near else ""
+    return _mismatch(f"{hint}The knowledge base has no record of {name} as {office.title}; {when} it was held "
                      f"by {others}", office, name, when, others)
 
 
@@ -276,6 +327,16 @@ def _contradiction(mention: Mention, ctx: Context, people, strength, name, roles
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _holder_ids(offices, windows) -> tuple[str, ...]:
+    """Everyone who may have held one of the offices on one of the windows' days."""
+    return tuple(dict.fromkeys(t.person for o in offices for w in windows for t in o.holders(w.first, w.last)))
+
+
+def _forms(kb: KnowledgeBase, person: str) -> tuple[str, ...]:
+    info = kb.people[person]
+    return (info.name, *info.aliases)
 
 
 def _others_certain(office: Office, window: Window, people) -> bool:

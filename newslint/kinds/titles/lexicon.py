@@ -17,7 +17,7 @@ from ...patterns.safe import WORD_BOUNDARY_END, WORD_BOUNDARY_START
 from ...patterns.prefilter import WordPrefilter, trie_regex
 from ...yamlfile import read_yaml_file
 
-MODIFIER_KINDS = ("past", "then", "acting", "other", "neutral")
+MODIFIER_KINDS = ("past", "then", "acting", "other", "organisation", "neutral")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Lexicon:
     uncovered: Mapping[str, Uncovered]
     """Folded uncovered form -> what it is and which office roles it contradicts."""
     modifiers: Mapping[str, str]
-    """Lowercase modifier word -> its kind (past, then, acting, other, neutral)."""
+    """Lowercase modifier word -> its kind (past, then, acting, other, organisation, neutral)."""
     places: Mapping[str, str]
     """Place form as written -> its code."""
     not_national: frozenset[str]

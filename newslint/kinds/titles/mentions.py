@@ -32,12 +32,17 @@ SENTENCE_OPENERS = NOT_NAMES | frozenset("""Meanwhile When Whenever After Before
 Though Since Because If Then Now Today Yesterday Tomorrow Tonight Later Earlier Still Also Last
 Next Finally However Instead Here There Both Even Only Once Under Unlike Like Asked Speaking
 Writing Addressing Responding According Why How What Where Who Whom Whose Which""".split())
+# Abbreviations whose full stop does not end a sentence, among those that may stand before a
+# title: a company's ("Acme Inc. President"), an honorific or a rank.
+ABBREVIATIONS = frozenset("""inc corp co ltd llc plc bros assn univ dept govt gov sen rep dr mr mrs ms
+st mt ft gen col lt capt sgt adm prof jr sr no vol hon rev""".split())
 MAX_NAME_WORDS = 5
 LOOK_BACK = 120
 _WORD_BEFORE = re.compile(r"(?P<word>[^\s,;:()\[\]\"“”]+)\s+$")
 _GLUED = re.compile(r"(?<![\w-])(?P<word>then|ex|former)[-‐]$", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”!?]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[|—–]\s*)$")
+_CLOCK = re.compile(r"\d(?:[:.]\d\d)?\s*$")
 _FOLLOWS_TITLE = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:of|for|and|in|at|on|who|said|says)\b)")
 
 
@@ -63,6 +68,8 @@ class Mention:
     """current, past (former, ex-, late), then (then-), acting (acting, interim)."""
     name_first: bool = False
     """The name stands before the title ("Antony Blinken, the secretary of state,")."""
+    modifier: str = ""
+    """The word that gave the mode, lowercase ("former", "ex", "then"), or ""."""
 
 
 def find_mentions(text: str, matcher: TitleMatcher, lexicon: Lexicon) -> list[Mention]:
@@ -81,12 +88,14 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
     start, end = match.span()
     if form in matcher.capitals_only and not match.group().isupper():
         return None  # "3 pm", not "PM"
+    if form in matcher.capitals_only and _CLOCK.search(text, max(0, start - 12), start):
+        return None  # "5 PM Japan Time", "10:30 PM EST": a time of day
     if re.match(r"[-‐](?:elect|designate)\b", text[end:], re.IGNORECASE):
         return None  # not in office yet
     before = _qualifiers(text, start, lexicon)
     if before is None:
         return None
-    place, mode, qualified_start, article = before
+    place, mode, qualified_start, article, modifier = before
     place = matcher.explicit.get(form, place)
     after = text[end:]
     of_place = lexicon.place_after(text, end)
@@ -101,7 +110,8 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
     name = _name_after(text, end, allow_comma=article or place is not None)
     if name is not None:
         name_start, name_end, words, name_text = name
-        return Mention(start, name_end, form, match.group(), name_text, name_start, words, place, mode)
+        return Mention(start, name_end, form, match.group(), name_text, name_start, words, place, mode,
+                       modifier=modifier)
     if not _FOLLOWS_TITLE.match(after):
         return None
     name = _name_before(text, qualified_start)
@@ -109,22 +119,25 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
         return None
     name_start, words, name_text = name
     return Mention(name_start, end, form, match.group(), name_text, name_start, words, place, mode,
-                   name_first=True)
+                   name_first=True, modifier=modifier)
 
 
 def _qualifiers(text: str, start: int, lexicon: Lexicon):
     """Walk back from a title over modifiers and places: (place, mode, where they start, whether
-    an article stands first), or None when a word there makes it another office ("Deputy",
+    an article stands first, the word that gave the mode), or None when a word there makes it another office ("Deputy",
     "Michigan", "Acme")."""
     place = None
     mode = "current"
+    modifier = ""
     article = False
     pos = start
     while pos > 0:
         window = text[max(0, pos - LOOK_BACK) : pos]
         glued = _GLUED.search(window)
         if glued:
+            before_mode = mode
             mode = _mode(mode, lexicon.modifiers.get(glued.group("word").lower(), "past"))
+            modifier = glued.group("word").lower() + "-" if mode != before_mode else modifier
             pos -= len(glued.group())
             continue
         found = lexicon.place_before(text, pos) if place is None else None
@@ -140,22 +153,53 @@ def _qualifiers(text: str, start: int, lexicon: Lexicon):
         word = word_match.group("word")
         lowered = word.lower().rstrip("-")
         kind = lexicon.modifiers.get(lowered)
-        if kind == "other":
+        if kind in ("other", "organisation"):
             return None
+        if lowered in ("and", "&") and _joined_to_organisation(text, pos - len(word_match.group()), lexicon):
+            return None  # "Acme Bank Chairman and President", "chief executive and president"
         if kind in ("past", "then", "acting", "neutral"):
-            mode = _mode(mode, kind)
+            if _mode(mode, kind) != mode:
+                mode, modifier = _mode(mode, kind), lowered
             pos -= len(word_match.group())
             continue
         if lowered in ("the", "a", "an"):
             article = True
             pos -= len(word_match.group())
+            then = _WORD_BEFORE.search(text[max(0, pos - LOOK_BACK) : pos])
+            if then and lexicon.modifiers.get(then.group("word").lower()) == "then":
+                mode, modifier = _mode(mode, "then"), then.group("word").lower()  # "Pompeo, then the secretary"
+                pos -= len(then.group())
             break
+        if _ends_sentence(word):
+            break  # "Officials met in Washington. Secretary of State ...": the title opens a sentence
         if word[0].isupper() and not re.search(r"['’]s?$", word):
             head = text[: pos - len(word_match.group())]
             if not (_SENTENCE_START.search(head) and word.rstrip(".,") in SENTENCE_OPENERS):
                 return None  # "Michigan Secretary of State", "Harvard President", "Burger King"
         break
-    return place, mode, pos, article
+    return place, mode, pos, article, modifier
+
+
+def _ends_sentence(word: str) -> bool:
+    """The word closes a sentence: it ends in "!", "?" or a full stop that is no abbreviation's.
+    Initials ("D.C.", "J.P.") and short abbreviations ("Inc.", "Co.", "Gov.") keep the title
+    bound to what they name, so they are read as words, not as the end of a sentence."""
+    if re.search(r"[!?]['’\"”)]*$", word):
+        return True
+    bare = re.sub(r"['’\"”)]+$", "", word)
+    if not bare.endswith(".") or bare.endswith(".."):
+        return bare.endswith("..")  # an ellipsis ends what came before
+    stem = bare[:-1]
+    if "." in stem or len(stem) <= 1:
+        return False  # initials: "U.S.", "D.C.", "J."
+    return stem.lower() not in ABBREVIATIONS
+
+
+def _joined_to_organisation(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether the word before `pos` (where "and" starts) names a post in another organisation,
+    so that the title after "and" is that organisation's too ("Chairman and President")."""
+    before = _WORD_BEFORE.search(text[max(0, pos - LOOK_BACK) : pos])
+    return bool(before) and lexicon.modifiers.get(before.group("word").lower().rstrip("-")) == "organisation"
 
 
 def _mode(current: str, kind: str) -> str:
