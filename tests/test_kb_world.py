@@ -46,7 +46,7 @@ def test_every_added_country_has_the_three_roles(kb):
         assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
 
 
-ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES")
+ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES", "NZ", "CL")
 
 
 # --- Venezuela ---------------------------------------------------------------------------------
@@ -236,6 +236,35 @@ def test_spain(holders, linter):
     assert holders("foreign minister", "2022-06-01", "ES") == ["José Manuel Albares"]
     assert holders("king", "2015-01-01", "ES") == ["Felipe VI"]
     assert lint(linter, "Spanish Foreign Minister Josep Borrell spoke.", "2021-03-01")[0][0] == "title-mismatch"
+
+
+# --- New Zealand -------------------------------------------------------------------------------
+
+def test_new_zealand(holders, linter):
+    # Hipkins sworn in on 25 January 2023 (RNZ); Luxon and Peters (foreign affairs) on 27
+    # November 2023 (NZ Herald, 1News); Peters stood aside on 29 August 2008, Clark caretaker
+    # (NZ Herald, Stuff); McCully from 19 November 2008 (holders21 export).
+    assert holders("prime minister", "2023-06-01", "NZ") == ["Chris Hipkins"]
+    assert holders("prime minister", "2024-06-01", "NZ") == ["Christopher Luxon"]
+    assert holders("prime minister", "2012-06-01", "NZ") == ["John Key"]
+    assert holders("foreign minister", "2008-10-01", "NZ") == ["Winston Peters", "Helen Clark"]
+    assert holders("foreign minister", "2010-01-01", "NZ") == ["Murray McCully"]
+    assert holders("foreign minister", "2024-06-01", "NZ") == ["Winston Peters"]
+    assert lint(linter, "New Zealand Prime Minister Jacinda Ardern spoke.", "2024-06-01")[0][0] == "title-mismatch"
+
+
+# --- Chile -------------------------------------------------------------------------------------
+
+def test_chile(holders):
+    # Presidents take office on 11 March (V-DyKnow, holders21 export); Walker canciller from
+    # Friday 1 October 2004 (La Capital); Van Klaveren from 10 March 2023 (ADN Radio, La Tercera);
+    # Valdivia acting from 6 February 2022 (Diario Hoy).
+    assert holders("president", "2011-01-01", "CL") == ["Sebastián Piñera"]
+    assert holders("president", "2015-01-01", "CL") == ["Michelle Bachelet"]
+    assert holders("president", "2023-01-01", "CL") == ["Gabriel Boric"]
+    assert holders("foreign minister", "2004-10-05", "CL") == ["Ignacio Walker"]
+    assert holders("foreign minister", "2022-02-20", "CL") == ["Carolina Valdivia"]
+    assert holders("foreign minister", "2023-06-01", "CL") == ["Alberto van Klaveren"]
 
 
 # --- the uncovered cabinet posts ---------------------------------------------------------------
