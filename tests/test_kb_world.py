@@ -46,7 +46,7 @@ def test_every_added_country_has_the_three_roles(kb):
         assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
 
 
-ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES", "NZ", "CL")
+ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES", "NZ", "CL", "GR")
 
 
 # --- Venezuela ---------------------------------------------------------------------------------
@@ -265,6 +265,23 @@ def test_chile(holders):
     assert holders("foreign minister", "2004-10-05", "CL") == ["Ignacio Walker"]
     assert holders("foreign minister", "2022-02-20", "CL") == ["Carolina Valdivia"]
     assert holders("foreign minister", "2023-06-01", "CL") == ["Alberto van Klaveren"]
+
+
+# --- Greece ------------------------------------------------------------------------------------
+
+def test_greece(holders, linter):
+    # Papoulias sworn in on 12 March 2005 (AP, Kathimerini; Wikidata says 21 March); Tasoulas on
+    # 13 March 2025 (Reuters, Xinhua); Sarmas caretaker from 25 May 2023, Mitsotakis back on
+    # 26 June (AP, TASS); Tsipras foreign minister from 17 October 2018, Katrougalos from
+    # 18 February 2019 (Proto Thema, the National Herald); Gerapetritis from 27 June 2023.
+    assert holders("president", "2005-03-15", "GR") == ["Karolos Papoulias"]
+    assert holders("president", "2025-06-01", "GR") == ["Konstantinos Tasoulas"]
+    assert holders("prime minister", "2023-06-01", "GR") == ["Ioannis Sarmas"]
+    assert holders("prime minister", "2023-07-01", "GR") == ["Kyriakos Mitsotakis"]
+    assert holders("foreign minister", "2018-12-01", "GR") == ["Alexis Tsipras"]
+    assert holders("foreign minister", "2019-03-01", "GR") == ["George Katrougalos"]
+    assert holders("foreign minister", "2024-01-01", "GR") == ["Giorgos Gerapetritis"]
+    assert lint(linter, "Greek Foreign Minister Nikos Dendias spoke.", "2024-01-01")[0][0] == "title-mismatch"
 
 
 # --- the uncovered cabinet posts ---------------------------------------------------------------
