@@ -46,7 +46,7 @@ def test_every_added_country_has_the_three_roles(kb):
         assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
 
 
-ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES", "NZ", "CL", "GR")
+ADDED = ("IE", "VE", "NL", "PL", "SE", "AT", "PT", "DK", "NO", "FI", "BE", "ES", "NZ", "CL", "GR", "CH")
 
 
 # --- Venezuela ---------------------------------------------------------------------------------
@@ -282,6 +282,20 @@ def test_greece(holders, linter):
     assert holders("foreign minister", "2019-03-01", "GR") == ["George Katrougalos"]
     assert holders("foreign minister", "2024-01-01", "GR") == ["Giorgos Gerapetritis"]
     assert lint(linter, "Greek Foreign Minister Nikos Dendias spoke.", "2024-01-01")[0][0] == "title-mismatch"
+
+
+# --- Switzerland -------------------------------------------------------------------------------
+
+def test_switzerland(holders):
+    # Presidents by calendar year (Wikipedia's list, Naija Details' list); Keller-Sutter for 2025
+    # (Swissinfo, 11 December 2024); Cassis head of foreign affairs from 1 November 2017
+    # (Swissinfo, AP); Burkhalter from January 2012 (Swissinfo, 9 December 2011).
+    assert holders("president", "2022-05-01", "CH") == ["Ignazio Cassis"]
+    assert holders("president", "2025-05-01", "CH") == ["Karin Keller-Sutter"]
+    assert holders("president", "2007-05-01", "CH") == ["Micheline Calmy-Rey"]
+    assert holders("foreign minister", "2017-10-15", "CH") == ["Didier Burkhalter"]
+    assert holders("foreign minister", "2018-01-15", "CH") == ["Ignazio Cassis"]
+    assert holders("foreign minister", "2005-01-15", "CH") == ["Micheline Calmy-Rey"]
 
 
 # --- the uncovered cabinet posts ---------------------------------------------------------------

@@ -87,6 +87,8 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
     if before is None:
         return None
     place, mode, qualified_start, article = before
+    if form in matcher.explicit and _possessive_before(text, start, lexicon, matcher.explicit[form]):
+        return None  # "FIFA's Swiss president Sepp Blatter": a nationality, not the office's place
     place = matcher.explicit.get(form, place)
     after = text[end:]
     of_place = lexicon.place_after(text, end)
@@ -146,6 +148,8 @@ def _qualifiers(text: str, start: int, lexicon: Lexicon):
             mode = _mode(mode, kind)
             pos -= len(word_match.group())
             continue
+        if place is not None and _possessive(word):
+            return None  # "FIFA's Swiss president", "the club's German chairman": a nationality
         if lowered in ("the", "a", "an"):
             article = True
             pos -= len(word_match.group())
@@ -156,6 +160,20 @@ def _qualifiers(text: str, start: int, lexicon: Lexicon):
                 return None  # "Michigan Secretary of State", "Harvard President", "Burger King"
         break
     return place, mode, pos, article
+
+
+def _possessive(word: str) -> bool:
+    return len(word) > 2 and re.search(r"['’]s?$", word) is not None
+
+
+def _possessive_before(text: str, pos: int, lexicon: Lexicon, code: str) -> bool:
+    """Whether a possessive of something other than the place `code` stands right before `pos`
+    ("the IOC's ", "the club's "; not "Germany's " before "German president")."""
+    word = _WORD_BEFORE.search(text[max(0, pos - LOOK_BACK) : pos])
+    if word is None or not _possessive(word.group("word")):
+        return False
+    owner = lexicon.place_before(text, pos)
+    return owner is None or owner[0] != code
 
 
 def _mode(current: str, kind: str) -> str:
