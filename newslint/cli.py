@@ -261,12 +261,21 @@ def _add_kb_commands(commands) -> None:
     kb = commands.add_parser("kb", help="the knowledge base of office holders: import, who",
                              description="Refresh or extend the knowledge base of office holders, or ask it.")
     actions = kb.add_subparsers(dest="kb_command", metavar="ACTION", parser_class=_Parser, required=True)
-    importing = actions.add_parser("import", help="turn a Wikidata SPARQL JSON result into knowledge-base YAML",
-                                   description="Turn the JSON result of the Wikidata query in docs/kb.md "
+    importing = actions.add_parser("import", help="turn Wikidata-derived data into knowledge-base YAML",
+                                   description="Turn the JSON result of the Wikidata query in docs/kb.md, an "
+                                   "every-politician-scrapers holders21.csv or V-DyKnow's wikidata_combined.json "
                                    "into a knowledge-base file (YAML on standard output unless --output).")
-    importing.add_argument("file", type=Path, help="the query's JSON result, saved from query.wikidata.org")
+    importing.add_argument("file", type=Path, help="the file to import (see --format)")
+    importing.add_argument("--format", choices=("wikidata", "holders-csv", "vdyknow"), default="wikidata",
+                           help="wikidata: a SPARQL JSON result (default); holders-csv: html/holders21.csv "
+                           "of every-politician-scrapers; vdyknow: V-DyKnow's wikidata_combined.json "
+                           "(the country chosen by --name)")
+    importing.add_argument("--office", action="append", metavar="LABEL",
+                           help="holders-csv and vdyknow: import only the offices with this label "
+                           "(repeatable; default: all)")
     importing.add_argument("--country", required=True, help="the code the offices belong to (GB, UN, ...)")
-    importing.add_argument("--name", help="the country's or organisation's name (default: the code)")
+    importing.add_argument("--name", help="the country's or organisation's name (default: the code); "
+                           "for vdyknow also the country to read, as the file spells it")
     importing.add_argument("--checked", type=_date, metavar="YYYY-MM-DD",
                            help="the date the data was checked, the coverage's end (default: today)")
     importing.add_argument("--since", type=_date, metavar="YYYY-MM-DD",

@@ -8,27 +8,48 @@ from . import EXIT_CLEAN, Outcome, Output, says
 from .rules import linter_in_force
 from ..errors import UsageError
 from ..kb import load_kb
-from ..kb.wikidata import describe_holders, import_file
+from ..kb import holders_csv, vdyknow, wikidata
+from ..kb.wikidata import describe_holders
+from ..kb.writer import to_yaml
 from ..rules import builtin_packs, data_dir_for
 
 
 def kb(args: argparse.Namespace, today: dt.date) -> Outcome:
     if args.kb_command == "import":
-        text = import_file(args.file, args.country, args.name or args.country, args.checked or today, args.since)
+        text = import_text(args.file, args.format, args.country, args.name, args.checked or today, args.since,
+                           tuple(args.office or ()))
         return Outcome(EXIT_CLEAN, (Output(text, file=args.output),))
     return says(EXIT_CLEAN, "\n".join(who(linter_in_force(args), args.title, args.country, args.on or today)))
+
+
+def import_text(path, form: str, country: str, name: str | None, checked: dt.date,
+                since: dt.date | None, offices: tuple[str, ...]) -> str:
+    """`newslint kb import`: the knowledge-base YAML for a file in one of the public formats."""
+    if form == "holders-csv":
+        rows, source = holders_csv.read_rows(path, offices), "every-politician-scrapers' holders21.csv"
+    elif form == "vdyknow":
+        if not name:
+            raise UsageError("--format vdyknow needs --name, the country as the file spells it")
+        rows, source = vdyknow.read_rows(path, name, offices), "V-DyKnow's wikidata_combined.json"
+    else:
+        if offices:
+            raise UsageError("--office selects offices of holders-csv and vdyknow files; "
+                             "a Wikidata query selects its own")
+        rows, source = wikidata.read_rows(path), "a Wikidata query result"
+    return to_yaml(rows, country, name or country, checked, since, source=source)
 
 
 def who(linter, title: str, country: str | None, on: dt.date) -> list[str]:
     """`newslint kb who`: the holders of an office, from the knowledge base the rules in force
     read (their `officeholders` folder and the config's `kb:` files)."""
-    folders = [rule.options.officeholders for rule in linter.rules if rule.kind == "titles"]
+    titles = [rule for rule in linter.rules if rule.kind == "titles"]
+    folders = [rule.options.officeholders for rule in titles]
     if not folders and "newsroom" in builtin_packs():
         folders = [data_dir_for(builtin_packs()["newsroom"]) / "officeholders"]
     kb = load_kb((*dict.fromkeys(folders), *linter.settings.kb))
     code = None
     if country is not None:
-        code = kb.country_code(country)
+        code = kb.country_code(country) or _place_code(titles, country, kb)
         if code is None:
             known = ", ".join(f"{c} ({n})" for c, n in sorted(kb.countries.items()))
             raise UsageError(f"unknown country {country!r}; the knowledge base has {known}")
@@ -37,3 +58,16 @@ def who(linter, title: str, country: str | None, on: dt.date) -> list[str]:
         raise UsageError(f"no office in the knowledge base is titled {title!r}"
                             + (f" in {country}" if country else ""))
     return lines
+
+
+def _place_code(titles, country: str, kb) -> str | None:
+    """A country the knowledge base covers, named as the title rules know it: "UK", "Britain",
+    "Türkiye", "the Netherlands", "Korea" (rules/data/places.yaml)."""
+    text = " ".join(country.split())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    for rule in titles:
+        code = rule.options.titles.place_code(text)
+        if code in kb.countries:
+            return code
+    return None

@@ -12,30 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from ..errors import UsageError
 from .records import KnowledgeBase, PartialDate
+from .writer import Row, to_yaml
 
 WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q\d+)$")
 # Wikidata's time precisions: 9 year, 10 month, 11 day.
 PRECISION_PARTS = {9: 1, 10: 2, 11: 3}
-
-
-@dataclass(frozen=True)
-class Row:
-    person: str
-    person_label: str
-    position: str
-    position_label: str
-    start: PartialDate | None
-    end: PartialDate | None
-    acting: bool
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -57,7 +42,7 @@ def read_rows(path: Path) -> list[Row]:
                 _entity(binding["person"]), _value(binding, "personLabel") or _entity(binding["person"]),
                 _entity(binding["position"]), _value(binding, "positionLabel") or _entity(binding["position"]),
                 _time(binding, "start"), _time(binding, "end"),
-                bool(_value(binding, "acting")) and _value(binding, "acting") not in ("false", "0")))
+                acting=bool(_value(binding, "acting")) and _value(binding, "acting") not in ("false", "0")))
         except (KeyError, ValueError) as err:
             raise UsageError(f"{path}: result row {number}: {err}") from None
     return rows
@@ -92,73 +77,6 @@ def _time(binding: dict, name: str) -> PartialDate | None:
     return PartialDate(*[year, month or None, day or None][:parts])
 
 
-def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
-    """The knowledge-base file for these rows: one office per position, people by their labels."""
-    if not rows:
-        raise UsageError("the query returned no rows")
-    people: dict[str, dict] = {}
-    ids: dict[str, str] = {}
-    offices: dict[str, dict] = {}
-    for row in sorted(rows, key=lambda r: (r.position_label, r.start or PartialDate(1))):
-        person_id = ids.setdefault(row.person, _unique(_slug(row.person_label), set(ids.values())))
-        people.setdefault(person_id, {"name": row.person_label, "wikidata": row.person})
-        office = offices.setdefault(row.position, {
-            "id": f"{_slug(country)}-{_slug(row.position_label)}",
-            "title": row.position_label,
-            "aliases": [_alias(row.position_label)],
-            "wikidata": row.position,
-            "coverage": {"from": (since or _earliest(rows, row.position)).isoformat()},
-            "holders": [],
-        })
-        holder: dict[str, Any] = {"person": person_id}
-        if row.start:
-            holder["start"] = _date_value(row.start)
-        if row.end:
-            holder["end"] = _date_value(row.end)
-        if row.acting:
-            holder["status"] = "acting"
-        if holder not in office["holders"]:
-            office["holders"].append(holder)
-    document = {
-        "country": country,
-        "name": name,
-        "checked": checked.isoformat(),
-        "offices": list(offices.values()),
-        "people": people,
-    }
-    header = (f"# Imported by `newslint kb import` on {checked.isoformat()} from a Wikidata query result.\n"
-              "# Check the roles and aliases of each office (the import cannot know them), and every date\n"
-              "# against a second source; note disagreements beside the entry.\n")
-    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
-
-
-def _earliest(rows: list[Row], position: str) -> dt.date:
-    starts = [r.start.earliest for r in rows if r.position == position and r.start]
-    return min(starts) if starts else dt.date(2000, 1, 1)
-
-
-def _date_value(date: PartialDate) -> Any:
-    return str(date) if date.day is None else dt.date(date.year, date.month, date.day)
-
-
-def _alias(label: str) -> str:
-    """"Prime Minister of Belgium" -> "prime minister" (the title without its place)."""
-    return re.split(r"\s+of\s+", label, maxsplit=1)[0].strip().lower()
-
-
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
-
-
 def describe_holders(kb: KnowledgeBase, title: str, on: dt.date, country: str | None) -> list[str]:
     """Lines for `newslint kb who`: each office with that title and who held it that day."""
     lines = []
@@ -181,4 +99,4 @@ def describe_holders(kb: KnowledgeBase, title: str, on: dt.date, country: str | 
 
 def import_file(path: Path, country: str, name: str, checked: dt.date, since: dt.date | None = None) -> str:
     """`newslint kb import`: the YAML for a SPARQL JSON result file."""
-    return to_yaml(read_rows(path), country, name, checked, since)
+    return to_yaml(read_rows(path), country, name, checked, since, source="a Wikidata query result")

@@ -96,6 +96,8 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
     if before is None:
         return None
     place, mode, qualified_start, article, modifier = before
+    if form in matcher.explicit and _possessive_before(text, start, lexicon, matcher.explicit[form]):
+        return None  # "FIFA's Swiss president Sepp Blatter": a nationality, not the office's place
     place = matcher.explicit.get(form, place)
     after = text[end:]
     of_place = lexicon.place_after(text, end)
@@ -162,6 +164,8 @@ def _qualifiers(text: str, start: int, lexicon: Lexicon):
                 mode, modifier = _mode(mode, kind), lowered
             pos -= len(word_match.group())
             continue
+        if place is not None and _possessive(word):
+            return None  # "FIFA's Swiss president", "the club's German chairman": a nationality
         if lowered in ("the", "a", "an"):
             article = True
             pos -= len(word_match.group())
@@ -200,6 +204,20 @@ def _joined_to_organisation(text: str, pos: int, lexicon: Lexicon) -> bool:
     so that the title after "and" is that organisation's too ("Chairman and President")."""
     before = _WORD_BEFORE.search(text[max(0, pos - LOOK_BACK) : pos])
     return bool(before) and lexicon.modifiers.get(before.group("word").lower().rstrip("-")) == "organisation"
+
+
+def _possessive(word: str) -> bool:
+    return len(word) > 2 and re.search(r"['’]s?$", word) is not None
+
+
+def _possessive_before(text: str, pos: int, lexicon: Lexicon, code: str) -> bool:
+    """Whether a possessive of something other than the place `code` stands right before `pos`
+    ("the IOC's ", "the club's "; not "Germany's " before "German president")."""
+    word = _WORD_BEFORE.search(text[max(0, pos - LOOK_BACK) : pos])
+    if word is None or not _possessive(word.group("word")):
+        return False
+    owner = lexicon.place_before(text, pos)
+    return owner is None or owner[0] != code
 
 
 def _mode(current: str, kind: str) -> str:

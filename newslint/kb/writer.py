@@ -1,0 +1,110 @@
+"""The YAML writer `newslint kb import` shares between its readers (one module per format:
+`wikidata` for a SPARQL result, `holders_csv` for every-politician-scrapers' holders21.csv,
+`vdyknow` for V-DyKnow's wikidata_combined.json): rows of (office, person, start, end) in,
+one knowledge-base file out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..errors import UsageError
+from .records import PartialDate
+
+
+@dataclass(frozen=True)
+class Row:
+    """One term of one person in one office. The Wikidata ids are None when a format has none
+    (V-DyKnow gives labels only; holders21.csv has no position ids): labels key them then."""
+
+    person: str | None
+    person_label: str
+    position: str | None
+    position_label: str
+    start: PartialDate | None
+    end: PartialDate | None
+    acting: bool = False
+
+
+def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: dt.date | None = None,
+            source: str = "an import") -> str:
+    """The knowledge-base file for these rows: one office per position, people by their labels."""
+    if not rows:
+        raise UsageError("the source has no rows to import")
+    people: dict[str, dict] = {}
+    ids: dict[str, str] = {}
+    offices: dict[str, dict] = {}
+    office_ids: set[str] = set()
+    for row in sorted(rows, key=lambda r: (r.position_label, r.start or PartialDate(1))):
+        person_key = row.person or row.person_label
+        person_id = ids.setdefault(person_key, _unique(_slug(row.person_label), set(ids.values())))
+        person: dict[str, Any] = {"name": row.person_label}
+        if row.person:
+            person["wikidata"] = row.person
+        people.setdefault(person_id, person)
+        position_key = row.position or row.position_label
+        if position_key not in offices:
+            office_id = _unique(f"{_slug(country)}-{_slug(row.position_label)}", office_ids)
+            office_ids.add(office_id)
+            office: dict[str, Any] = {"id": office_id, "title": row.position_label,
+                                      "aliases": [_alias(row.position_label, (name, country))]}
+            if row.position:
+                office["wikidata"] = row.position
+            office["coverage"] = {"from": (since or _earliest(rows, position_key)).isoformat()}
+            office["holders"] = []
+            offices[position_key] = office
+        holder: dict[str, Any] = {"person": person_id}
+        if row.start:
+            holder["start"] = _date_value(row.start)
+        if row.end:
+            holder["end"] = _date_value(row.end)
+        if row.acting:
+            holder["status"] = "acting"
+        if holder not in offices[position_key]["holders"]:
+            offices[position_key]["holders"].append(holder)
+    document = {
+        "country": country,
+        "name": name,
+        "checked": checked.isoformat(),
+        "offices": list(offices.values()),
+        "people": people,
+    }
+    header = (f"# Imported by `newslint kb import` on {checked.isoformat()} from {source}.\n"
+              "# Check the roles and aliases of each office (the import cannot know them), and every date\n"
+              "# against a second source; note disagreements beside the entry.\n")
+    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _earliest(rows: list[Row], position_key: str) -> dt.date:
+    starts = [r.start.earliest for r in rows if (r.position or r.position_label) == position_key and r.start]
+    return min(starts) if starts else dt.date(2000, 1, 1)
+
+
+def _date_value(date: PartialDate) -> Any:
+    return str(date) if date.day is None else dt.date(date.year, date.month, date.day)
+
+
+def _alias(label: str, places: tuple[str, ...]) -> str:
+    """"Prime Minister of Belgium" -> "prime minister": the title without its place. Only the
+    country's name or code is cut, so "Minister of External Affairs" keeps its own words."""
+    names = "|".join(re.escape(p) for p in places if p)
+    cut = re.sub(rf"\s+of\s+(?:the\s+)?(?:{names})\b.*$", "", label, flags=re.IGNORECASE) if names else label
+    return cut.strip().lower()
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
