@@ -369,12 +369,17 @@ def _titles(offices, written: str = "") -> str:
     return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
 
 
-def _beyond(office: Office, person: str, when: Window) -> Verdict:
+def _beyond(office: Office, person: str, when: Window) -> Verdict | None:
     return _unverified(f"the knowledge base's records of {office.title} cover {office.covered_from.isoformat()} "
                        f"to {office.covered_to.isoformat()}, not {when.bare}", office, person, when)
 
 
-def _unverified(detail: str, office: Office, person: str, when: Window) -> Verdict:
+def _unverified(detail: str, office: Office, person: str, when: Window) -> Verdict | None:
+    """A warning that the records cannot confirm the title; none for a time before the office's
+    records begin: an article about 1987 ("Prime Minister Jacques Chirac", "former Secretary of
+    State Edmund Muskie") is history the knowledge base does not hold, not a claim to check."""
+    if when.last < office.covered_from:
+        return None
     return Verdict("unverified", detail, office.title, "", str(when), person)
 
 

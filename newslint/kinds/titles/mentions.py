@@ -112,6 +112,8 @@ def _mention(text: str, match: re.Match, matcher: TitleMatcher, lexicon: Lexicon
     name = _name_after(text, end, allow_comma=article or place is not None)
     if name is not None:
         name_start, name_end, words, name_text = name
+        if matcher.pattern.match(text, name_start):
+            return None  # a list of titles: "the President, Vice President, First Lady"
         return Mention(start, name_end, form, match.group(), name_text, name_start, words, place, mode,
                        modifier=modifier)
     if not _FOLLOWS_TITLE.match(after):
