@@ -323,9 +323,18 @@ class ClaimFinder:
         while k < self.end and modifiers <= MAX_MODIFIERS:
             head_end = self.m.end(HEAD, k)
             if head_end is not None:
-                # "three other people": a head noun may itself modify the next one
+                # "three other people": a head noun may itself modify the next one; "hundreds of
+                # fighters and civilians", "eight policemen and one civilian" are one figure
                 for _ in range(MAX_MODIFIERS):
                     following = self.m.end(HEAD, head_end) if head_end < self.end else None
+                    # ("both men and women": the "and" belongs to "both", a pair, not a toll)
+                    correlative = position > self.start and self.doc[position - 1].lower_ in ("both", "either", "neither")
+                    if following is None and not correlative and (self._is(head_end, "and") or self._is(head_end, "or")):
+                        k2 = head_end + 1
+                        number = self._number_at(k2)
+                        if number is not None:
+                            k2 = number[0]
+                        following = self.m.end(HEAD, k2) if k2 < self.end else None
                     if following is None:
                         break
                     head_end = following
