@@ -81,8 +81,10 @@ def read_vocabulary(path: Path) -> Vocabulary:
             raise doc.error(f"'{key}' must be a list of words", key)
         lists[key] = _alternation(words) if words else None
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    # "fifty-four" is one number; read alone, its "four" would be a different count
+    units = "|".join(word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9)
     count = compile_pattern(
-        rf"(?<![\w.,])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|{numbers})"
+        rf"(?<![\w.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{numbers})(?:-(?:{units}))?)"
         rf"(?P<modifiers>(?:\s+[^\W\d_][\w'’.-]*){{0,{MAX_MODIFIERS}}}?)"
         rf"\s+(?P<thing>{_alternation(groups['things'])})(?!\w)", ignorecase=True)
     return Vocabulary(
@@ -162,5 +164,8 @@ def _number(text: str) -> int | None:
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
+    tens, _, unit = lowered.partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS and NUMBER_WORDS[tens] % 10 == 0 < NUMBER_WORDS[tens] < 100:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     digits = lowered.replace(",", "")
     return int(digits) if digits.isdigit() else None
