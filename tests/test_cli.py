@@ -291,8 +291,9 @@ def test_the_process_exits_at_once_with_every_line_written_and_its_code(tmp_path
 @pytest.mark.parametrize("source, newline, header, source_line, carets", [
     ("| When | Who |\n|---|---|\n| Ankara | [Insert name] |\n", "\n",
      "a.md:3:12: error[template-placeholder]", "3 | | Ankara | [Insert name] |", "  |            ^^^^^^^^^^^^^"),
-    ("> The minister said\n> [Your Name] would sign.\n", "\r\n",
-     "a.md:2:3: error[template-placeholder]", "2 | > [Your Name] would sign.", "  |   ^^^^^^^^^^^"),
+    # a placeholder in a blockquote is quoted material; a chatbot leftover stands in
+    ("> The minister said\n> As an AI model, I would sign.\n", "\r\n",
+     "a.md:2:3: error[chatbot-leftover]", "2 | > As an AI model, I would sign.", "  |   ^^^^^^^^^^^^^^"),
     ("---\ntitle: x\n---\nTalks began.\n\n  - Led by [Date] here\n", "\r\n",
      "a.md:6:12: error[template-placeholder]", "6 |   - Led by [Date] here", "  |            ^^^^^^"),
 ])

@@ -88,3 +88,39 @@ def test_a_bad_pattern_in_a_data_file_names_the_file(tmp_path):
     with pytest.raises(ConfigError) as caught:
         lint(tmp_path, rule, "x\n", {"s.txt": "ok\n(\n"})
     assert caught.value.line == 4 and "s.txt: bad regular expression" in caught.value.message
+
+
+CLASSES = """extends: requires
+message: "{match}"
+ignorecase: true
+classes: {noun: nouns.txt, verb: verbs.txt}
+first: '\\b{noun}\\s+{verb}\\b'
+second-file: seconds.txt
+"""
+CLASS_DATA = {"nouns.txt": "# who\nsources\ninsiders\n", "verbs.txt": "said\nclaim(?:s|ed)\n",
+              "seconds.txt": "because {noun} were not authorized\n"}
+
+
+def test_word_classes_stand_for_their_files_in_every_pattern(tmp_path):
+    text = ("Sources said so. Insiders claimed it. Rivals said no.\n\n"
+            "Insiders said it, because insiders were not authorized to speak.\n")
+    assert [f[1:4] for f in lint(tmp_path, CLASSES, text, CLASS_DATA)] == [
+        (1, 1, "Sources said"), (1, 18, "Insiders claimed")]
+
+
+def test_a_quantifier_is_not_a_class(tmp_path):
+    rule = 'extends: requires\nmessage: "{match}"\nfirst: "a{2}"\nsecond: z\n'
+    assert [f[3] for f in lint(tmp_path, rule, "aa\n")] == ["aa"]
+
+
+@pytest.mark.parametrize("body, data, words", [
+    ("classes: {noun: n.txt}\nfirst: '{verb}'\nsecond: x\n", {"n.txt": "a\n"}, "unknown word class {verb}"),
+    ("classes: {noun: n.txt}\nfirst: x\nsecond: x\n", {"n.txt": "# nothing\n"}, "is empty"),
+    ("classes: {Noun: n.txt}\nfirst: x\nsecond: x\n", {"n.txt": "a\n"}, "lower-case"),
+    ("classes: {noun: n.txt}\nfirst: x\nsecond-file: s.txt\n", {"n.txt": "a\n", "s.txt": "{nope}\n"},
+     "s.txt: unknown word class {nope}"),
+])
+def test_bad_classes(tmp_path, body, data, words):
+    with pytest.raises(ConfigError) as caught:
+        lint(tmp_path, 'extends: requires\nmessage: "m"\n' + body, "x\n", data)
+    assert words in caught.value.message

@@ -532,3 +532,30 @@ def test_large_input_is_fast():
     blocks = parse(source)
     assert time.perf_counter() - started < 1.0
     assert len(blocks) == 1600
+
+
+# --- verbatim template blocks ------------------------------------------------------------------
+
+
+def test_jekyll_highlight_block_is_not_prose_and_text_around_it_is():
+    source = ("Patch it:\n\n{% highlight ruby %}\nclass Foo\n  end\nend\n\n# a comment\n"
+              "{% endhighlight %}\n\nThen restart.\n")
+    assert summary(source) == [("paragraph", "Patch it:"), ("paragraph", "Then restart.")]
+
+
+def test_raw_comment_and_hugo_highlight_blocks_are_not_prose():
+    source = ("{%- raw -%}\n{{ page.title }} and and\n{%- endraw -%}\n\n"
+              "{% comment %}\nDraft note.\n{% endcomment %}\n\n"
+              "{{< highlight go >}}\nx := 1\n{{< / highlight >}}\n\nKept.\n")
+    assert summary(source) == [("paragraph", "Kept.")]
+
+
+def test_a_raw_tag_inside_a_line_keeps_the_line():
+    source = "Use {% raw %}`{{ x }}`{% endraw %} to print it.\n"
+    assert summary(source) == [("paragraph", "Use to print it.")]
+
+
+def test_an_unclosed_highlight_tag_hides_nothing():
+    source = "{% highlight ruby %}\n\nThe rest is prose.\n"
+    assert summary(source) == [("paragraph", "The rest is prose.")]
+

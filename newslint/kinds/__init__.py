@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (attribution, capitalization, consistency, dates, disclosure, existence, frontmatter,
-               metric, occurrence, repetition, requires, sequence, substitution, titles)
+               metric, occurrence, placeholder, repetition, requires, sequence, substitution, titles)
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
@@ -25,5 +25,6 @@ KINDS: dict[str, ModuleType] = {
     "metric": metric,
     "requires": requires,
     "frontmatter": frontmatter,
+    "placeholder": placeholder,
     "titles": titles,
 }

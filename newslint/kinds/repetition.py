@@ -5,7 +5,11 @@
 first to the last. `alpha` limits hits to tokens made of letters; `max` is how many repeats in a row
 are tolerated (0: none, as in Vale); `exceptions` are whole repeated phrases ("had had") to
 leave alone. The safe fix deletes the second copy where the source is plain text. The kind never
-compares tokens across prose blocks.
+compares tokens across prose blocks, nor across anything the prose dropped or marked up between
+two copies (a code span, a link's destination, HTML, emphasis): "to `dyn Any` to call" holds two
+different words "to" that only the prose, with the code gone, puts side by side, and "we did
+*did*" is emphasis on purpose. White space, a blockquote's `>` and a link's opening `[` may lie
+between them ("read the [the report]" is a typo).
 """
 from __future__ import annotations
 
@@ -39,6 +43,9 @@ _MAYBE_REPEATED = regex.compile(
 # classes agree with `regex`'s on ASCII; casefolding ASCII is lowercasing.
 _ASCII_STAND_INS = str.maketrans({"’": "'", "‘": '"', "“": '"', "”": '"', "—": "-", "–": "-", "…": ".",
                                   "\u00a0": " ", "•": "*"})
+# What the source may hold between two copies besides white space: a blockquote marker on a
+# continued line and the opening bracket of a link whose text starts with the second copy.
+_GAP_MARKUP = frozenset(">[")
 _MAYBE_REPEATED_ASCII = re.compile(
     r"(?<![^\W_])(?<![^\W_]')([^\W_]++(?:'[^\W_]++)*+)[\s\x1c-\x1f]+\1(?![^\W_])")
 
@@ -80,7 +87,7 @@ def check(document: Document, rule) -> Iterator[Hit]:
     for block in document.prose(rule.scope):
         if prefiltered and not may_repeat(block.text):
             continue
-        for first, last in repeated_runs(block.text, options):
+        for first, last in repeated_runs(block.text, options, _plain_gap(document.source, block)):
             hit = _hit(document, block, first, last, options)
             if hit is not None:
                 yield hit
@@ -94,13 +101,16 @@ def may_repeat(text: str) -> bool:
     return _MAYBE_REPEATED.search(text.casefold()) is not None
 
 
-def repeated_runs(text: str, options: Options) -> Iterator[tuple[re.Match, re.Match]]:
-    """The first and last token of each run of equal tokens longer than `max` allows."""
+def repeated_runs(text: str, options: Options, adjacent=None) -> Iterator[tuple[re.Match, re.Match]]:
+    """The first and last token of each run of equal tokens longer than `max` allows.
+
+    `adjacent(previous, match)`, if given, says whether two tokens with only white space between
+    them in `text` are also side by side in the source."""
     run: list[re.Match] = []  # consecutive equal tokens
     for match in options.pattern.finditer(text):
         if not match.group().strip():
             continue
-        if run and _continues(options, text, run[-1], match):
+        if run and _continues(options, text, run[-1], match) and (adjacent is None or adjacent(run[-1], match)):
             run.append(match)
             continue
         if len(run) - 1 > options.max:
@@ -114,6 +124,16 @@ def _continues(options: Options, text: str, previous: re.Match, match: re.Match)
     word = match.group().strip()
     return (options.same(word, previous.group().strip()) and (not options.alpha or word.isalpha())
             and (previous.end() == match.start() or text[previous.end() : match.start()].isspace()))
+
+
+def _plain_gap(source: str, block):
+    """adjacent() for repeated_runs: the source between two tokens of `block` is white space,
+    perhaps with a `>` or `[` (see _GAP_MARKUP), and nothing the prose dropped or marked up."""
+    def adjacent(previous: re.Match, match: re.Match) -> bool:
+        gap = source[block.source_span(previous.start(), previous.end()).end
+                     : block.source_span(match.start(), match.end()).start]
+        return all(ch.isspace() or ch in _GAP_MARKUP for ch in gap)
+    return adjacent
 
 
 def _hit(document: Document, block, first: re.Match, last: re.Match, options: Options) -> Hit | None:

@@ -7,16 +7,18 @@ prose block) or `document` (Vale's behaviour with `scope: text`). When `second` 
 group, Vale's rule holds: the text `first` matched (its first group, if it has one) must be one of
 the texts `second` captured in the window, as an acronym must be spelled out somewhere.
 Every match of `first` without its `second` is reported; `exceptions` are matches of `first` to
-leave alone. This kind never looks outside the rule's scope for either pattern.
+leave alone. `classes` names word classes kept in data files, which any pattern (and the
+patterns of `first-file`/`second-file`) may use as `{name}` (see patterns/classes.py). This kind never looks outside the rule's scope for either pattern.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Iterator, Literal, Mapping
 
 from ..text.document import Document
 from ..findings import Hit
+from ..patterns.classes import CLASS_NAME, expand_classes
 from ..patterns.safe import alternation, compile_pattern
 from ..schema import DataFile, OptionError
 from ..yamlfile import read_word_list
@@ -40,6 +42,8 @@ class Options:
     nonword: bool = True
     """As in Vale's conditional, patterns match as written; false bounds them by word edges."""
     exceptions: tuple[str, ...] = ()
+    classes: Mapping[str, DataFile] = field(default_factory=dict)
+    """Word classes: name -> a data file of alternatives; `{name}` in any pattern stands for them."""
     first_pattern: re.Pattern = field(init=False, repr=False, compare=False)
     second_pattern: re.Pattern = field(init=False, repr=False, compare=False)
     exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
@@ -52,18 +56,29 @@ class Options:
                 raise OptionError(key, f"'{key}' must not be negative")
             if value and self.window != "sentence":
                 raise OptionError(key, f"'{key}' counts sentences, so it needs 'window: sentence'")
+        classes = {}
+        for name, path in self.classes.items():
+            if not CLASS_NAME.fullmatch(name):
+                raise OptionError("classes", f"a class name is lower-case letters, digits and '-', not {name!r}")
+            classes[name] = _read_patterns(path, "classes")
+            if not classes[name]:
+                raise OptionError("classes", f"word class {name!r} ({path.name}) is empty")
         patterns = {}
         for key in ("first", "second", "exceptions"):
             entries = getattr(self, key)
             entries = (entries,) if isinstance(entries, str) else entries
+            expanded = []
             for index, entry in enumerate(entries):
                 try:
+                    entry = expand_classes(entry, classes)
                     compile_pattern(entry)
                 except ValueError as err:
                     raise OptionError(key, str(err), *((index,) if len(entries) > 1 else ())) from None
+                expanded.append(entry)
+            entries = tuple(expanded)
             extra = getattr(self, f"{key}_file", None)
             if extra:
-                entries = entries + _read_patterns(extra, f"{key}-file")
+                entries = entries + _read_patterns(extra, f"{key}-file", classes)
             if key != "exceptions" and not entries:
                 raise OptionError(key, f"a requires rule needs '{key}' or '{key}-file'")
             if not entries:
@@ -79,14 +94,17 @@ class Options:
         object.__setattr__(self, "captures", patterns["second"].groups > 0)
 
 
-def _read_patterns(path, key: str) -> tuple[str, ...]:
-    entries = read_word_list(path)
-    for entry in entries:
+def _read_patterns(path, key: str, classes: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    entries = []
+    for entry in read_word_list(path):
         try:
+            if classes is not None:
+                entry = expand_classes(entry, classes)
             compile_pattern(entry)
         except ValueError as err:
             raise OptionError(key, f"{path.name}: {err}") from None
-    return entries
+        entries.append(entry)
+    return tuple(entries)
 
 
 def check(document: Document, rule) -> Iterator[Hit]:

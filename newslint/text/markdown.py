@@ -11,6 +11,7 @@ read it, so a flood of one-word list items or table cells must not cost gigabyte
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterator
@@ -29,6 +30,19 @@ _DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
 _TERMINAL = tuple(".!?:;,”\"’)…")
 _EDGE_MARKUP = "*_~`\"'“”‘’[]()#"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+\S")
+
+# Template block tags whose body is code or text the site generator prints verbatim, never prose:
+# Jekyll's `{% highlight ruby %}...{% endhighlight %}`, Liquid/Jinja `{% raw %}`, `{% comment %}`,
+# Octopress `{% codeblock %}`, and Hugo's `{{< highlight go >}}...{{< /highlight >}}`. Markdown
+# sees their lines as paragraphs (Ruby's `end end end`, a `# comment` heading), so they are found
+# in the source first and their whole lines left out, as shortcodes are left out of a line.
+_VERBATIM_OPEN = re.compile(
+    r"\{%-?[ \t]*(highlight|raw|comment|codeblock)\b[^\n%]{0,200}-?%\}"
+    r"|\{\{[<%][ \t]*(highlight)\b[^\n]{0,200}?[>%]\}\}")
+_VERBATIM_CLOSE = {
+    name: re.compile(r"\{%%-?[ \t]*end%s[ \t]*-?%%\}|\{\{[<%%][ \t]*/[ \t]*%s[ \t]*[>%%]\}\}" % (name, name))
+    for name in ("highlight", "raw", "comment", "codeblock")
+}
 
 MAX_BLOCKS = 150_000
 """A 20 MB article of the 18F corpus's posts has 72,000 blocks."""
@@ -85,6 +99,7 @@ class _Body:
         ends.append(len(source))
         breaks.append(0)
         self.starts, self.ends, self.breaks = starts, ends, breaks
+        self.verbatim = _verbatim_regions(source, body_start)
 
     def line(self, k: int) -> str:
         return self.source[self.starts[k] : self.ends[k]].replace("\0", "\ufffd")
@@ -172,7 +187,9 @@ class _Body:
                 break
             text = content.strip(" \t")
             if text:
-                lines.append(self.locate(k, text, atx))
+                line = self.locate(k, text, atx)
+                if not self.inside_verbatim(line):
+                    lines.append(line)
         if not lines:
             return
         kind = containers[-1][0] if containers else "paragraph"  # the innermost container wins
@@ -206,6 +223,14 @@ class _Body:
             column = max(0, len(line.rstrip(" \t")) - len(text))
         return Line(text, self.starts[k] + column, self.ends[k], self.breaks[k])
 
+    def inside_verbatim(self, line: Line) -> bool:
+        """Whether the whole line lies inside a verbatim template block (its tags included)."""
+        regions = self.verbatim
+        if not regions:
+            return False
+        index = bisect.bisect_right(regions, (line.start, float("inf"))) - 1
+        return index >= 0 and line.start + len(line.text) <= regions[index][1]
+
     def table_row(self, k: int, containers: list[tuple[str, int]]) -> None:
         line = self.line(k)
         pos = 0
@@ -216,7 +241,9 @@ class _Body:
             elif container == "list-item" and first == k:
                 marker = _LIST_MARKER.match(line, pos)
                 pos = marker.end() if marker else pos
-        self.row(Line(line[pos:], self.starts[k] + pos, self.ends[k], self.breaks[k]))
+        row = Line(line[pos:], self.starts[k] + pos, self.ends[k], self.breaks[k])
+        if not self.inside_verbatim(row):
+            self.row(row)
 
     def row(self, line: Line) -> None:
         if line.text.count("|") >= MAX_BLOCKS - len(self.blocks):  # before splitting a runaway row
@@ -240,6 +267,30 @@ class _Body:
         block = _block(kind, scan(lines, self.references, self.comments), row, group)
         if block is not None:
             self.blocks.append(block)
+
+
+def _verbatim_regions(source: str, start: int) -> list[tuple[int, int]]:
+    """Sorted, disjoint (start, end) source spans of verbatim template blocks, tags included.
+
+    An opener without its closer is left alone (it stays a template tag the inline scanner
+    drops); each kind of closer is searched for at most once past a given point, so the work
+    stays linear."""
+    regions: list[tuple[int, int]] = []
+    missing: set[str] = set()  # closers known to be absent from the rest of the source
+    pos = start
+    while True:
+        opener = _VERBATIM_OPEN.search(source, pos)
+        if opener is None:
+            break
+        name = opener.group(1) or opener.group(2)
+        closer = None if name in missing else _VERBATIM_CLOSE[name].search(source, opener.end())
+        if closer is None:
+            missing.add(name)
+            pos = opener.end()
+            continue
+        regions.append((opener.start(), closer.end()))
+        pos = closer.end()
+    return regions
 
 
 def _sentence_like(text: str) -> bool:

@@ -36,6 +36,7 @@ LIST_OPTIONS = {
     "vague_quantities": c.VAGUE, "approximators": c.APPROX, "head_nouns": c.HEAD,
     "reporting_verbs": c.REPORT, "not_subjects": c.NOT_SUBJECT, "source_phrases": c.SOURCE_PHRASE,
     "source_nouns": c.SOURCE_NOUN, "source_evidence": c.EVIDENCE, "weak_source_phrases": c.WEAK,
+    "measure_nouns": c.MEASURE, "estimate_verbs": c.ESTIMATE,
 }
 
 
@@ -59,6 +60,10 @@ class Options:
     verdicts: Mapping[str, str]
     """The end of the message for each outcome, filling the rule message's {verdict}."""
     exceptions: DataFile | None = None
+    estimate_verbs: DataFile | None = None
+    """Verbs of a source giving a figure: "X put the number of injured at 31"."""
+    measure_nouns: DataFile | None = None
+    """Nouns a number measures rather than counts ("48 hours", "two miles"): no toll's figure."""
     historical_events: DataFile | None = None
     window: Literal["sentence", "sentence+1", "paragraph"] = "sentence"
     count_single: bool = False
@@ -77,7 +82,8 @@ class Options:
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        lists = {category: read_word_list(getattr(self, name)) for name, category in LIST_OPTIONS.items()}
+        lists = {category: read_word_list(getattr(self, name)) if getattr(self, name) is not None else ()
+                 for name, category in LIST_OPTIONS.items()}
         number_lines = read_word_list(self.number_words)
         try:
             numbers = c.read_number_words(number_lines)
@@ -248,6 +254,9 @@ class Article:
                     continue
                 window = self.window(paragraph, index)
                 strength, source = self.strongest(window)
+                if strength is None and index > 0:
+                    # "Officials released new figures on Tuesday. Fifty-four people had died."
+                    strength, source = self.announced(paragraph[index - 1])
                 historical = self.historical(unit, claims)
                 results.extend(replace(item, strength=strength, source=source, historical=historical)
                                for item in claims)
@@ -302,6 +311,15 @@ class Article:
             if strength == "weak" and best[0] is None:
                 best = (strength, text)
         return best
+
+    def announced(self, unit: list[Sentence]) -> tuple[str | None, str]:
+        """A sentence that announces figures from a source ("Officials released new figures")
+        sources the claims of the sentence after it, in the same paragraph."""
+        for sentence in unit:
+            text = sourcing.announcement(self.matches(sentence.chunk), sentence.start, sentence.end)
+            if text:
+                return "strong", text
+        return None, ""
 
     def historical(self, unit: list[Sentence], claims: list[Found]) -> str | None:
         """The historical event or old year the unit names, if any."""

@@ -32,6 +32,8 @@ SOURCE_PHRASE = "source-phrase"
 SOURCE_NOUN = "source-noun"
 EVIDENCE = "evidence"
 WEAK = "weak"
+ESTIMATE = "estimate"    # a source giving a figure: "put the number of injured at 31"
+MEASURE = "measure"      # what a number measures, not counts: "48 hours", "two miles"
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A bare four-digit number with no noun after it is a year ("in 2014 we had ..."), not a count.
@@ -272,7 +274,12 @@ class ClaimFinder:
         total, current, last = 0.0, value, value
         while end < self.end:
             k = end
-            if self.doc[k].text == "-" or (self.doc[k].lower_ == "and" and last >= 100):
+            if self.doc[k].text == "-":
+                # "twenty-four", written as one word; "2015 - 4 killed" is a date and a toll
+                if DIGITS.match(self.doc[k - 1].text) or self.doc[k - 1].whitespace_ or self.doc[k].whitespace_:
+                    break
+                k += 1
+            elif self.doc[k].lower_ == "and" and last >= 100:
                 k += 1
             following = self._number_at(k)
             if following is None or following[2]:
@@ -316,6 +323,21 @@ class ClaimFinder:
         while k < self.end and modifiers <= MAX_MODIFIERS:
             head_end = self.m.end(HEAD, k)
             if head_end is not None:
+                # "three other people": a head noun may itself modify the next one; "hundreds of
+                # fighters and civilians", "eight policemen and one civilian" are one figure
+                for _ in range(MAX_MODIFIERS):
+                    following = self.m.end(HEAD, head_end) if head_end < self.end else None
+                    # ("both men and women": the "and" belongs to "both", a pair, not a toll)
+                    correlative = position > self.start and self.doc[position - 1].lower_ in ("both", "either", "neither")
+                    if following is None and not correlative and (self._is(head_end, "and") or self._is(head_end, "or")):
+                        k2 = head_end + 1
+                        number = self._number_at(k2)
+                        if number is not None:
+                            k2 = number[0]
+                        following = self.m.end(HEAD, k2) if k2 < self.end else None
+                    if following is None:
+                        break
+                    head_end = following
                 return " ".join(t.lower_ for t in self.doc[k:head_end]), head_end, False, False
             word_end = self.m.end(AFTER, k)
             if word_end is not None:
@@ -330,6 +352,12 @@ class ClaimFinder:
         """A word between a number and its noun: "Iranian", "other" (a stop word only right before the noun)."""
         token = self.doc[k]
         if not (token.is_alpha or token.text == "-" or DIGITS.match(token.text)):
+            return False
+        if self.m.end(MEASURE, k) is not None:
+            return False  # "48 hours killed": the number counts hours, the toll is elsewhere
+        if not token.is_alpha and (token.whitespace_ or self.doc[k - 1].whitespace_):
+            # Digits and hyphens modify a noun only inside a compound ("18-year-old"); a spaced
+            # dash or a second number ends the figure: "2015 - 4 killed" is a year, then a toll.
             return False
         if self.m.end(BEFORE, k) is not None:
             return False

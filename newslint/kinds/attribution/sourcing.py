@@ -25,6 +25,7 @@ def sources(matches: c.Matches, start: int, end: int) -> tuple[str | None, str]:
     candidates = [(a, b) for a, b in matches.starts(c.REPORT, start, end)
                   if not inside(claim_words, a, b) and _has_subject(matches, a, b, start, end)]
     candidates += matches.starts(c.SOURCE_PHRASE, start, end)
+    candidates += _estimates(matches, start, end)
     for a, b in matches.starts(c.SOURCE_NOUN, start, end):
         k = b + 1 if b < end and doc[b].lower_ in ("'s", "’s") else b
         if k < end and matches.end(c.EVIDENCE, k) is not None:
@@ -48,6 +49,45 @@ def source_cell(matches: c.Matches, start: int, end: int) -> tuple[str | None, s
         if words and all(a <= i < b or matches.end(c.NOT_SUBJECT, i) for i in words):
             return "strong", matches.doc[a:b].text
     return None, ""
+
+
+MAX_ANNOUNCEMENT = 6
+"""Tokens between a source noun and its evidence word: "officials released new casualty figures"."""
+
+
+def announcement(matches: c.Matches, start: int, end: int) -> str:
+    """The text of a source giving out figures in this sentence ("Officials released new
+    figures", "The ministry published its latest count"), or "" if there is none."""
+    doc = matches.doc
+    for a, b in matches.starts(c.SOURCE_NOUN, start, end):
+        for k in range(b, min(b + MAX_ANNOUNCEMENT, end)):
+            if doc[k].is_punct:
+                break
+            evidence_end = matches.end(c.EVIDENCE, k)
+            if evidence_end is not None:
+                return doc[a:evidence_end].text
+    return ""
+
+
+MAX_ESTIMATE = 8
+"""Tokens between an estimate verb and its "at": "put the number of people injured at 31"."""
+
+
+def _estimates(matches: c.Matches, start: int, end: int) -> list[tuple[int, int]]:
+    """'X put the toll at 60', 'X put the number of injured at 31': an estimate verb with a
+    subject, then "the" (or its, their), then "at" within MAX_ESTIMATE tokens."""
+    doc = matches.doc
+    found = []
+    for a, b in matches.starts(c.ESTIMATE, start, end):
+        if b >= end or doc[b].lower_ not in ("the", "its", "their") or not _has_subject(matches, a, b, start, end):
+            continue
+        for k in range(b + 1, min(b + 1 + MAX_ESTIMATE, end)):
+            if doc[k].lower_ == "at":
+                found.append((a, k + 1))
+                break
+            if doc[k].is_punct:
+                break
+    return found
 
 
 def _has_subject(matches: c.Matches, a: int, b: int, start: int, end: int) -> bool:

@@ -5,8 +5,11 @@ Revolutionary Guard officers"), in a sentence that names what happened to them (
 killed, injured, abducted) and an event (an ambush, a strike). Two counts with the same thing,
 outcome and event that disagree are a finding, at the later one, naming the earlier. Counts in
 the same sentence are never compared (a sentence that gives two counts is listing, not
-contradicting), nor are approximate counts ("at least two"), nor sentences that mark another
-event ("a second ambush"). What the groups, outcomes and events are lives in a YAML data file.
+contradicting), nor are approximate counts ("about two"), nor sentences that mark another
+event ("a second ambush"). Bounds are compared with bounds only: a lower bound ("over 80
+civilians") above an upper bound ("fewer than 30 civilians") for the same thing cannot both hold;
+two lower bounds ("over 80", "at least 27") always can, and a bound is never set against an exact
+count, which may be an update. What the groups, outcomes and events are lives in a YAML data file.
 This module never guesses a number it cannot read exactly.
 """
 from __future__ import annotations
@@ -33,7 +36,7 @@ NUMBER_WORDS = {
 _NOT_MODIFIERS = frozenset("""of and or but who which that were was are is had have has in at on from to
 by with for as than after before during when while killed injured wounded dead
 hundred hundreds thousand thousands million millions billion dozen dozens percent times""".split())
-_KEYS = ("things", "outcomes", "events", "approximators", "different-event")
+_KEYS = ("things", "outcomes", "events", "approximators", "different-event", "lower-bounds", "upper-bounds")
 MAX_MODIFIERS = 4
 
 
@@ -48,6 +51,8 @@ class Vocabulary:
     event_pattern: re.Pattern
     approximator_pattern: re.Pattern | None
     different_event_pattern: re.Pattern | None
+    lower_pattern: re.Pattern | None
+    upper_pattern: re.Pattern | None
     outcome_words: WordPrefilter
     event_words: WordPrefilter
 
@@ -75,14 +80,16 @@ def read_vocabulary(path: Path) -> Vocabulary:
             raise doc.error(f"'{key}' must map each name to a list of words", key)
         groups[key] = {word.strip().lower(): str(group) for group, words in table.items() for word in words}
     lists = {}
-    for key in ("approximators", "different-event"):
+    for key in ("approximators", "different-event", "lower-bounds", "upper-bounds"):
         words = data.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise doc.error(f"'{key}' must be a list of words", key)
         lists[key] = _alternation(words) if words else None
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    # "fifty-four" is one number; read alone, its "four" would be a different count
+    units = "|".join(word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9)
     count = compile_pattern(
-        rf"(?<![\w.,])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|{numbers})"
+        rf"(?<![\w.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{numbers})(?:-(?:{units}))?)"
         rf"(?P<modifiers>(?:\s+[^\W\d_][\w'’.-]*){{0,{MAX_MODIFIERS}}}?)"
         rf"\s+(?P<thing>{_alternation(groups['things'])})(?!\w)", ignorecase=True)
     return Vocabulary(
@@ -93,9 +100,16 @@ def read_vocabulary(path: Path) -> Vocabulary:
         approximator_pattern=(compile_pattern(rf"(?<!\w)(?:{lists['approximators']})\s+$", ignorecase=True)
                               if lists["approximators"] else None),
         different_event_pattern=_words(lists["different-event"]) if lists["different-event"] else None,
+        lower_pattern=_ending(lists["lower-bounds"]),
+        upper_pattern=_ending(lists["upper-bounds"]),
         outcome_words=WordPrefilter.of(groups["outcomes"]),
         event_words=WordPrefilter.of(groups["events"]),
     )
+
+
+def _ending(body: str | None):
+    """Words that end the text before a count: "... over " + "80 civilians"."""
+    return compile_pattern(rf"(?<!\w)(?:{body})\s+$", ignorecase=True) if body else None
 
 
 def _words(body: str):
@@ -115,13 +129,27 @@ class Count:
     event: str
     sentence: tuple[int, int, int]
     """(block index, start, end): counts in one sentence are never compared."""
+    bound: str = ""
+    """"lower" ("over 80"), "upper" ("fewer than 30") or "" for an exact count."""
 
 
 def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) -> Iterator[Hit]:
     first: dict[tuple, Count] = {}
+    bounds: dict[tuple, Count] = {}  # (key, "lower" | "upper") -> the first such bound
     for index, unit in enumerate(block_sentences(document, scope, wanted=vocabulary.may_count)):
         for start, end in unit.spans:
             for count in _counts(unit.block, index, start, end, vocabulary):
+                if count.bound:
+                    bounds.setdefault((count.key, count.bound), count)
+                    other = bounds.get((count.key, "upper" if count.bound == "lower" else "lower"))
+                    if other is None or other.sentence == count.sentence:
+                        continue
+                    low, high = (count, other) if count.bound == "lower" else (other, count)
+                    if low.value > high.value:
+                        line = document.lines.position(other.span.start)[0]
+                        yield Hit(count.span, {"match": count.phrase, "other": other.phrase,
+                                               "line": str(line), "event": count.event})
+                    continue
                 earlier = first.setdefault(count.key, count)
                 if earlier.value != count.value and earlier.sentence != count.sentence:
                     line = document.lines.position(earlier.span.start)[0]
@@ -143,7 +171,13 @@ def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> 
         if any(word in _NOT_MODIFIERS for word in modifiers):
             continue
         before = text[max(start, match.start() - 30) : match.start()]
-        if vocabulary.approximator_pattern is not None and vocabulary.approximator_pattern.search(before):
+        bound, phrase_start = "", match.start()
+        for name, pattern in (("lower", vocabulary.lower_pattern), ("upper", vocabulary.upper_pattern)):
+            found = pattern.search(before) if pattern is not None else None
+            if found:
+                bound, phrase_start = name, match.start() - len(before) + found.start()
+                break
+        if not bound and vocabulary.approximator_pattern is not None and vocabulary.approximator_pattern.search(before):
             continue
         value = _number(match.group("number"))
         if value is None:
@@ -154,13 +188,16 @@ def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> 
         thing = " ".join(match.group("thing").lower().split())
         key = (vocabulary.things[thing], vocabulary.outcomes[" ".join(outcome.lower().split())],
                vocabulary.events[" ".join(event.lower().split())])
-        yield Count(value, match.group(), block.source_span(match.start(), match.end()), key, key[2],
-                    (index, start, end))
+        yield Count(value, text[phrase_start : match.end()], block.source_span(phrase_start, match.end()), key,
+                    key[2], (index, start, end), bound)
 
 
 def _number(text: str) -> int | None:
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
+    tens, _, unit = lowered.partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS and NUMBER_WORDS[tens] % 10 == 0 < NUMBER_WORDS[tens] < 100:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     digits = lowered.replace(",", "")
     return int(digits) if digits.isdigit() else None

@@ -1,0 +1,143 @@
+"""placeholder: an unfilled template slot ("[Insert name]", "[Location] —", "Lorem ipsum dolor").
+
+A slot is a bracketed instruction (`tokens`: "[Insert ...]", "[Your ...]", "[TBD]") or a bracketed
+slot noun from `slots-file` ("[Date]", "[City], [Date] -", "[Company name]"). Filler text
+(`filler`: "Lorem ipsum dolor") counts too.
+
+Copy that shows a template on purpose is not an unfilled slot, and the kind leaves it alone
+(measured on human sites, where every slot found was such an example):
+
+- sample wording in quotation marks, where the slot sits among other words ("such as “Submit
+  your feedback by [date].”"); a quotation that is nothing but a slot ("“[Insert quote]”")
+  is still flagged;
+- quoted material: a blockquote, or a list inside one (a template shown as an outline);
+- the reader's own slot ("[your agency]") in an article that speaks to its reader as "you";
+- filler on a page that is a layout demo: filler in `filler-demo` blocks or more;
+- a slot inside a pattern such as a web address ("www.[agency].gov", "/posts/[id]"), glued to
+  the characters around it.
+
+Code spans, code blocks and template tags are not prose, so slots there are never seen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..findings import Hit
+from ..patterns.safe import SafePattern, alternation, compile_pattern
+from ..schema import DataFile, OptionError
+from ..text.document import Document
+from ..text.matching import prose_matches
+from ..yamlfile import read_word_list
+
+PLACEHOLDERS = ("match",)
+
+# Quotations inside one block: curly pairs, or straight double quotes on one line. Bounded, so
+# an unclosed quote costs one short scan.
+_QUOTATION = re.compile(r"“[^“”]{1,1000}”|\"[^\"\n]{1,1000}\"")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SLOT_TEXT = re.compile(r"\[[^\]\n]{0,80}\]")
+_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_YOUR_SLOT = re.compile(r"\[\s*your\b", re.IGNORECASE)
+# A slot glued to a word, a dot, a slash or an @ is part of an address pattern, not a sentence.
+_GLUED_BEFORE = re.compile(r"[\w./@:=-]")
+_GLUED_AFTER = re.compile(r"[\w/@=]|\.\w")
+
+
+@dataclass(frozen=True)
+class Options:
+    tokens: tuple[str, ...] = ()
+    """Bracketed instructions, as regexes matched from the opening bracket."""
+    slots_file: DataFile | None = None
+    """Slot nouns, one per line: "[Date]", "[City name]", "[Location here]" are slots."""
+    filler: tuple[str, ...] = ()
+    """Filler text, as regexes ("lorem ipsum dolor")."""
+    filler_demo: int = 3
+    """Filler in this many blocks makes the page a layout demo, whose filler is on purpose."""
+    reader_words: int = 3
+    """An article that says "you" this many times speaks to its reader: "[your X]" is theirs."""
+    min_quoted_words: int = 2
+    """Words beside the slots that make a quotation sample wording rather than a bare slot."""
+    pattern: SafePattern = field(init=False, repr=False, compare=False)
+    filler_pattern: SafePattern | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for key, entries in (("tokens", self.tokens), ("filler", self.filler)):
+            for index, entry in enumerate(entries):
+                try:
+                    compile_pattern(entry)
+                except ValueError as err:
+                    raise OptionError(key, str(err), index) from None
+        for key in ("filler_demo", "reader_words", "min_quoted_words"):
+            if getattr(self, key) < 1:
+                raise OptionError(key.replace("_", "-"), f"'{key.replace('_', '-')}' must be at least 1")
+        pieces = list(self.tokens)
+        slots = read_word_list(self.slots_file) if self.slots_file else ()
+        if slots:
+            nouns = alternation(slots, nonword=True)
+            pieces.append(r"\[\s*(?:" + nouns + r")(?:\s+(?:name|here|goes here|of event))?\s*\]")
+        if not pieces and not self.filler:
+            raise ValueError("a placeholder rule needs 'tokens', 'slots-file' or 'filler'")
+        pattern = compile_pattern("|".join(f"(?:{p})" for p in pieces), ignorecase=True) if pieces else None
+        object.__setattr__(self, "pattern", pattern)
+        filler = (compile_pattern(alternation(self.filler, nonword=False), ignorecase=True)
+                  if self.filler else None)
+        object.__setattr__(self, "filler_pattern", filler)
+
+
+def check(document: Document, rule) -> Iterator[Hit]:
+    options: Options = rule.options
+    if options.pattern is not None:
+        for block, match in prose_matches(document, rule.scope, options.pattern):
+            if _example(document, block, match, options):
+                continue
+            yield Hit(block.source_span(match.start(), match.end()), {"match": match.group()})
+    if options.filler_pattern is not None:
+        found = list(prose_matches(document, rule.scope, options.filler_pattern))
+        if len({id(block) for block, _ in found}) >= options.filler_demo:
+            return  # a layout demo: the filler is the point of the page
+        for block, match in found:
+            if not _quoted_material(document, block):
+                yield Hit(block.source_span(match.start(), match.end()), {"match": match.group()})
+
+
+def _example(document: Document, block, match: re.Match, options: Options) -> bool:
+    """Whether the slot is part of a template the article shows on purpose (see the docstring)."""
+    text = block.text
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    if (before and _GLUED_BEFORE.fullmatch(before)) or _GLUED_AFTER.match(text, match.end()):
+        return True
+    if _quoted_material(document, block) or _in_sample_wording(text, match, options):
+        return True
+    return bool(_YOUR_SLOT.match(match.group())) and _speaks_to_reader(document, options.reader_words)
+
+
+def _quoted_material(document: Document, block) -> bool:
+    """A blockquote, or a block whose first source line carries a `>` (a list in a quote)."""
+    if block.kind == "blockquote":
+        return True
+    if block.kind == "front-matter" or not block.text:
+        return False
+    start = block.source_span(0, 1).start
+    line_start = document.source.rfind("\n", 0, start) + 1
+    return document.source[line_start:start].lstrip(" \t").startswith(">")
+
+
+def _in_sample_wording(text: str, match: re.Match, options: Options) -> bool:
+    for quotation in _QUOTATION.finditer(text):
+        if quotation.start() < match.start() and match.end() < quotation.end():
+            words = _WORD.findall(_SLOT_TEXT.sub(" ", quotation.group()))
+            return len(words) >= options.min_quoted_words
+    return False
+
+
+def _speaks_to_reader(document: Document, needed: int) -> bool:
+    def count() -> int:
+        total = 0
+        for block in document.prose(("heading", "paragraph", "list-item", "table-cell", "blockquote")):
+            total += len(_READER.findall(_SLOT_TEXT.sub(" ", block.text)))
+            if total >= needed:
+                break
+        return total
+    return document.derived(("placeholder-reader-words", needed), count) >= needed
