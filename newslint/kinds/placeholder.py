@@ -72,7 +72,10 @@ class Options:
         for key in ("filler_demo", "reader_words", "min_quoted_words"):
             if getattr(self, key) < 1:
                 raise OptionError(key.replace("_", "-"), f"'{key.replace('_', '-')}' must be at least 1")
-        pieces = list(self.tokens)
+        try:  # Vale's flags first ("(?i)tbd") become a group scoped to their token
+            pieces = [alternation(self.tokens, nonword=True)] if self.tokens else []
+        except ValueError as err:
+            raise OptionError("tokens", str(err)) from None
         slots = read_word_list(self.slots_file) if self.slots_file else ()
         if slots:
             nouns = alternation(slots, nonword=True)
