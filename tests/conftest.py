@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from newslint.config import default_settings
-from newslint.engine import Linter
+from newslint.engine import Linter, Selection
+from newslint.kb import load_kb
+from newslint.rules import builtin_rules_root
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -28,3 +30,18 @@ def positions(findings, source: str) -> list[tuple[str, int, int]]:
 
     index = LineIndex(source)
     return [(f.rule, *index.position(f.span.start)) for f in findings]
+
+
+OFFICEHOLDERS = builtin_rules_root() / "data" / "officeholders"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    """The built-in knowledge base, loaded once per test module."""
+    return load_kb((OFFICEHOLDERS,))
+
+
+@pytest.fixture(scope="module")
+def linter():
+    """The built-in title rules alone."""
+    return Linter(default_settings(), Selection(select=("title-*",)))

@@ -9,22 +9,10 @@ import datetime as dt
 
 import pytest
 
-from newslint.config import default_settings
-from newslint.engine import Linter, Selection
-from newslint.kb import load_kb
-from newslint.rules import builtin_rules_root
-
-OFFICEHOLDERS = builtin_rules_root() / "data" / "officeholders"
+from conftest import OFFICEHOLDERS
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_kb((OFFICEHOLDERS,))
-
-
-@pytest.fixture(scope="module")
-def linter():
-    return Linter(default_settings(), Selection(select=("title-*",)))
+# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,12 @@ check every date against a second source before use.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from ..errors import UsageError
 from .records import PartialDate
-from .writer import Row
+from .writer import Row, read_json
 
 ANSWER = re.compile(r"^(?P<name>.+?)\s*\|S:\s*(?P<start>\S*)\s*\|E:\s*(?P<end>\S*)\s*$")
 TIME = re.compile(r"^\+?(\d{4})-(\d\d)-(\d\d)(?:T|$)")
@@ -26,12 +25,7 @@ TIME = re.compile(r"^\+?(\d{4})-(\d\d)-(\d\d)(?:T|$)")
 def read_rows(path: Path, country: str, offices: tuple[str, ...] = ()) -> list[Row]:
     """The terms V-DyKnow gives for `country` (its name as the file spells it, compared without
     case), keeping only `offices` (labels, without case) when some are given."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: cannot read: {err}") from None
-    except json.JSONDecodeError as err:
-        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
+    data = read_json(path)
     countries = data.get("countries") if isinstance(data, dict) else None
     if not isinstance(countries, dict):
         raise UsageError(f"{path}: not a V-DyKnow file (no `countries` object)")

@@ -10,13 +10,12 @@ partial date never becomes an error near its boundary.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
 from ..errors import UsageError
 from .records import KnowledgeBase, PartialDate
-from .writer import Row, to_yaml
+from .writer import Row, read_json, to_yaml
 
 WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q\d+)$")
 # Wikidata's time precisions: 9 year, 10 month, 11 day.
@@ -25,12 +24,7 @@ PRECISION_PARTS = {9: 1, 10: 2, 11: 3}
 
 def read_rows(path: Path) -> list[Row]:
     """The bindings of a SPARQL JSON result, checked: every row needs a person and a position."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: cannot read: {err}") from None
-    except json.JSONDecodeError as err:
-        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
+    data = read_json(path)
     try:
         bindings = data["results"]["bindings"]
     except (KeyError, TypeError):

@@ -1,4 +1,4 @@
-"""The YAML writer `newslint kb import` shares between its readers (one module per format:
+"""The pieces `newslint kb import` shares between its readers (reading a JSON input, writing YAML) (one module per format:
 `wikidata` for a SPARQL result, `holders_csv` for every-politician-scrapers' holders21.csv,
 `vdyknow` for V-DyKnow's wikidata_combined.json): rows of (office, person, start, end) in,
 one knowledge-base file out.
@@ -6,15 +6,28 @@ one knowledge-base file out.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import UsageError
 from .records import PartialDate
+
+
+def read_json(path: Path) -> Any:
+    """An import's JSON file; a file that cannot be read or parsed is a UsageError naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"{path}: cannot read: {err}") from None
+    except json.JSONDecodeError as err:
+        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
+    return data
 
 
 @dataclass(frozen=True)

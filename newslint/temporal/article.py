@@ -94,7 +94,7 @@ def _with_years(document: Document, sentences: list[DatedSentence], vocabulary: 
     27-29"; a list of 2026 events with "October 2-5"). Only where there is none does the year
     come from the publication date, at resolution, on the side the sentence's tense tells."""
     years_by_group: dict[object, list[tuple[int, int]]] = {}
-    if any(e.explicit and e.year is None for dated in sentences for e in dated.expressions):
+    if any(_needs_a_year(e) for dated in sentences for e in dated.expressions):
         for block in document.prose(()):
             if block.group is not None and block.kind in ("list-item", "table-cell"):
                 for match in _YEAR_IN_TEXT.finditer(block.text):
@@ -102,22 +102,33 @@ def _with_years(document: Document, sentences: list[DatedSentence], vocabulary: 
                         (block.source_span(match.start(), match.start()).start, int(match.group())))
     out = []
     for dated in sentences:
+        if not any(_needs_a_year(e) or _bare_weekday(e) for e in dated.expressions):
+            out.append(dated)
+            continue
         own = _years(dated)
+        told = _told(dated, vocabulary)  # once per sentence, for all its expressions
         changed = []
         for e in dated.expressions:
-            if e.explicit and e.year is None and e.month is not None:
+            if _needs_a_year(e):
                 candidates = own or years_by_group.get(_group(dated), [])
                 if candidates:
                     at = e.start if own else _position(dated, e)
-                    year = min(candidates, key=lambda c: abs(c[0] - at))[1]
-                    e = replace(e, context_year=year)
+                    e = replace(e, context_year=min(candidates, key=lambda c: abs(c[0] - at))[1])
                 else:
-                    e = replace(e, told=_told(dated, vocabulary))
-            elif e.kind == "weekday" and e.shift in (None, 0):
-                e = replace(e, told=_told(dated, vocabulary))  # "we will meet (this) Tuesday": the coming one
+                    e = replace(e, told=told)
+            elif _bare_weekday(e):
+                e = replace(e, told=told)  # "we will meet (this) Tuesday": the coming one
             changed.append(e)
-        out.append(replace(dated, expressions=tuple(changed)) if changed != list(dated.expressions) else dated)
+        out.append(replace(dated, expressions=tuple(changed)))
     return out
+
+
+def _needs_a_year(expression: Expression) -> bool:
+    return expression.explicit and expression.year is None and expression.month is not None
+
+
+def _bare_weekday(expression: Expression) -> bool:
+    return expression.kind == "weekday" and expression.shift in (None, 0)
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%]|\s*[-–]\s*\d|\s+[A-Z0-9])")
