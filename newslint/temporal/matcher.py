@@ -15,6 +15,8 @@ YEARS = [str(year) for year in range(1800, 2200)]
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 DAYS = ([str(d) for d in range(1, 32)] + [f"0{d}" for d in range(1, 10)]
         + [f"{d}{'th' if 10 < d < 14 else _SUFFIXES.get(d % 10, 'th')}" for d in range(1, 32)])
+DAY_RANGES = [f"{a}{dash}{b}" for a in range(1, 31) for b in range(a + 1, 32) for dash in "-–—"]
+"""Two days joined in one token ("29–30"), as a list for the same reason as DAYS."""
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -51,7 +53,7 @@ def build_patterns(v: Vocabulary, tokenize) -> dict[str, list[list[dict]]]:
                   [*prefix, comma, day, month, {**year, "OP": "?"}]]
         isos.append([*prefix, comma, *iso])
     dash = {"ORTH": {"IN": ["-", "–", "—"]}}
-    joined_days = {"TEXT": {"REGEX": r"^(?:0?[1-9]|[12]\d|3[01])[-–—](?:0?[1-9]|[12]\d|3[01])$"}}
+    joined_days = {"ORTH": {"IN": DAY_RANGES}}
     through = {"LOWER": {"IN": ["to", "through", "until", "till"]}}
     # "Mon Sep 20 2015": a bare weekday form is a word ("Sat", "Sun") anywhere but right before
     # a whole date, where nothing else can stand.
