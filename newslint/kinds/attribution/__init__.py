@@ -62,6 +62,7 @@ class Article:
         self._matches: dict[int, c.Matches] = {}
         self._claim_words: dict[int, list[int]] = {}
         self._sources: dict[tuple[int, int], tuple[str | None, str]] = {}
+        self._columns: set | None = None
 
     def claim_words(self, chunk: Chunk) -> list[int]:
         """Where claim words start in the chunk (the cheap prefilter)."""
@@ -169,6 +170,9 @@ class Article:
                 found = sourcing.sources(matches, sentence.start, sentence.end)
                 if found[0] is None and sentence.chunk.block.kind == "table-cell":
                     found = sourcing.source_cell(matches, sentence.start, sentence.end)
+                    if found[0] is None and self.in_source_column(sentence.chunk.block) and not any(
+                            sentence.start <= i < sentence.end for i in self.claim_words(sentence.chunk)):
+                        found = ("strong", sentence.chunk.doc[sentence.start:sentence.end].text)
                 self._sources[key] = found
             strength, text = self._sources[key]
             if strength == "strong":
@@ -176,6 +180,12 @@ class Article:
             if strength == "weak" and best[0] is None:
                 best = (strength, text)
         return best
+
+    def in_source_column(self, block) -> bool:
+        """A cell under a header that names the source column ("Source"), below the header."""
+        if self._columns is None:
+            self._columns = placement.source_columns(self.document, self.options.column_names)
+        return bool(self._columns) and placement.cell_key(self.document, block) in self._columns
 
     def announced(self, unit: list[Sentence]) -> tuple[str | None, str]:
         """A sentence that announces figures from a source ("Officials released new figures")

@@ -65,6 +65,9 @@ class Options:
     example_introducers: DataFile | None = None
     """Words that, in a paragraph ending with a colon, make the list or quote after it example
     copy ("For example:"): a figure there is sample wording, not a toll the article reports."""
+    source_columns: DataFile | None = None
+    """Header cells that name a table's source column ("Source", "Reported by"): any text in
+    that column of a row sources the row, an agency's full name included."""
     window: Literal["sentence", "sentence+1", "paragraph"] = "sentence"
     count_single: bool = False
     """Whether a figure of one ("one man died") is a claim; by default it is an event, not a toll."""
@@ -79,6 +82,7 @@ class Options:
     exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
     historical_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
     example_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
+    column_names: frozenset = field(init=False, repr=False, compare=False, default=frozenset())
     words: Vocabulary | None = field(init=False, repr=False, compare=False, default=None)
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
 
@@ -101,6 +105,9 @@ class Options:
         # Events match case-sensitively: "the Civil War" is history, "Yemen's civil war" is news.
         assign(self, "historical_pattern", _joined("historical-events", self.historical_events, escape=True,
                                                    ignorecase=False))
+        if self.source_columns is not None:
+            assign(self, "column_names", frozenset(" ".join(entry.split()).casefold()
+                                                   for entry in read_word_list(self.source_columns)))
         assign(self, "example_pattern", _joined("example-introducers", self.example_introducers, escape=True,
                                                 ignorecase=True))
         _check_verdicts(self.verdicts, self.weak_sources, self.historical)

@@ -65,3 +65,33 @@ def _introduces_example(block, pattern: re.Pattern) -> bool:
         return False
     last = _LAST_SENTENCE.search(text[:-1])
     return bool(pattern.search(last.group(1) if last else text))
+
+
+def source_columns(document, names: frozenset) -> set[tuple[int, int]]:
+    """(table, column) of each header cell whose text is one of `names` ("Source")."""
+    if not names:
+        return set()
+    header_rows: dict[int, int] = {}
+    cells = [b for b in document.body.blocks if b.kind == "table-cell" and b.group is not None and b.row is not None]
+    for block in cells:
+        header_rows[block.group] = min(block.row, header_rows.get(block.group, block.row))
+    return {(block.group, column(document, block)) for block in cells
+            if block.row == header_rows[block.group] and " ".join(block.text.split()).casefold() in names}
+
+
+def cell_key(document, block) -> tuple[int, int] | None:
+    """(table, column) of a body cell; None for a header cell or a block outside a table."""
+    if block.kind != "table-cell" or block.group is None or block.row is None:
+        return None
+    first_row = min(b.row for b in document.body.blocks if b.kind == "table-cell" and b.group == block.group)
+    return None if block.row == first_row else (block.group, column(document, block))
+
+
+def column(document, block) -> int:
+    """The cell's column: the unescaped pipes before it on its source line (less a leading one)."""
+    start = block.source_span(0, 0).start if block.text else 0
+    source = document.source
+    line = source[source.rfind("\n", 0, start) + 1 : start]
+    pipes = sum(1 for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\"))
+    leading = line.lstrip(" \t>").startswith("|")
+    return pipes - 1 if leading else pipes
