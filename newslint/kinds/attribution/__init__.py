@@ -1,177 +1,32 @@
 """attribution: claims (a figure tied to a claim word) that no source backs within a window.
 
 The built-in rule casualty-unsourced uses it for death and injury tolls; the same kind serves
-money figures or poll numbers with other data files. Claims are found by claims.py; this module
-finds sources (a reporting verb with a subject, "according to X", "police figures", a quote with
-a speaker), applies the window, and decides each claim's fate: silent when sourced, info when
-the same figure is sourced elsewhere in the article or reads as history, the rule's level
-otherwise. Every word it matches comes from the rule's data files, never from lists here.
+money figures or poll numbers with other data files. Claims are found by claims.py, sources by
+sourcing.py, where a claim sits (a headline, a quote, example copy) by placement.py, and the
+options are read by options.py; this module applies the window and decides each claim's fate:
+silent when sourced, info when the same figure is sourced elsewhere in the article or reads as
+history, the rule's level otherwise. A claim is judged once, where attribution belongs: a
+headline whose figure the body repeats, and a back-reference to an earlier figure ("the two
+victims"), say nothing of their own; figures in example copy (a list after "For example:") are
+no claims. Every word it matches comes from the rule's data files, never from lists here.
 """
 from __future__ import annotations
 
-import re
-import string
-from dataclasses import dataclass, field, replace
-from typing import Iterator, Literal, Mapping
+from dataclasses import dataclass, replace
+from typing import Iterator
 
 from ...text.document import Document
 from ...findings import Hit, Severity, Span
 from ...text.nlp import Chunk
-from ...patterns.safe import alternation, compile_pattern
-from ...patterns.prefilter import WordPrefilter
-from ...schema import DataFile, OptionError
-from ...temporal.expressions import Vocabulary, load_vocabulary
+from ...temporal.expressions import Vocabulary
 from ...temporal.reference import publication_date
 from . import claims as c
-from . import sourcing
-from ...yamlfile import read_word_list
+from . import placement, sourcing
+from .options import VERDICTS, Options
+
+__all__ = ["Options", "PLACEHOLDERS", "VERDICTS", "check"]
 
 PLACEHOLDERS = ("match", "verdict", "source", "source_line")
-VERDICTS = ("unsourced", "sourced-elsewhere", "weak-source", "historical")
-VERDICT_FIELDS = ("match", "source", "source_line")
-
-# Options naming a word list -> the claims.py category its entries are matched as.
-LIST_OPTIONS = {
-    "words_after_figure": c.AFTER, "words_before_figure": c.BEFORE, "figure_links": c.LINK,
-    "vague_quantities": c.VAGUE, "approximators": c.APPROX, "head_nouns": c.HEAD,
-    "reporting_verbs": c.REPORT, "not_subjects": c.NOT_SUBJECT, "source_phrases": c.SOURCE_PHRASE,
-    "source_nouns": c.SOURCE_NOUN, "source_evidence": c.EVIDENCE, "weak_source_phrases": c.WEAK,
-    "measure_nouns": c.MEASURE, "estimate_verbs": c.ESTIMATE,
-}
-
-
-@dataclass(frozen=True)
-class Options:
-    words_after_figure: DataFile
-    """Claim words that follow their figure: "hundreds were killed", "60 dead"."""
-    words_before_figure: DataFile
-    """Claim words that precede their figure: "killed two children", "the death toll rose to 60"."""
-    figure_links: DataFile
-    number_words: DataFile
-    vague_quantities: DataFile
-    approximators: DataFile
-    head_nouns: DataFile
-    reporting_verbs: DataFile
-    not_subjects: DataFile
-    source_phrases: DataFile
-    source_nouns: DataFile
-    source_evidence: DataFile
-    weak_source_phrases: DataFile
-    verdicts: Mapping[str, str]
-    """The end of the message for each outcome, filling the rule message's {verdict}."""
-    exceptions: DataFile | None = None
-    estimate_verbs: DataFile | None = None
-    """Verbs of a source giving a figure: "X put the number of injured at 31"."""
-    measure_nouns: DataFile | None = None
-    """Nouns a number measures rather than counts ("48 hours", "two miles"): no toll's figure."""
-    historical_events: DataFile | None = None
-    window: Literal["sentence", "sentence+1", "paragraph"] = "sentence"
-    count_single: bool = False
-    """Whether a figure of one ("one man died") is a claim; by default it is an event, not a toll."""
-    weak_sources: Literal["count", "flag"] = "count"
-    historical: Literal["warning", "info", "ignore"] = "info"
-    historical_years: int = 50
-    """A sentence naming only years this much older than the article is history (0: never)."""
-    max_gap: int = 4
-    vocabulary: DataFile | None = None
-    """The words of dates (`dates.yaml`), to read a publication date written out in words."""
-    lexicon: c.Lexicon = field(init=False, repr=False, compare=False)
-    exception_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
-    historical_pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
-    words: Vocabulary | None = field(init=False, repr=False, compare=False, default=None)
-    _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        lists = {category: read_word_list(getattr(self, name)) if getattr(self, name) is not None else ()
-                 for name, category in LIST_OPTIONS.items()}
-        number_lines = read_word_list(self.number_words)
-        try:
-            numbers = c.read_number_words(number_lines)
-        except ValueError as err:
-            raise OptionError("number-words", str(err)) from None
-        lists[c.NUMBER] = tuple(numbers)
-        assign = object.__setattr__  # frozen: derived fields are set once, here
-        assign(self, "lexicon", c.Lexicon(lists, numbers))
-        if self.vocabulary is not None:
-            assign(self, "words", load_vocabulary(str(self.vocabulary)))
-        if not lists[c.AFTER] and not lists[c.BEFORE]:
-            raise OptionError("words-after-figure", "the claim word lists are empty")
-        assign(self, "exception_pattern", _joined("exceptions", self.exceptions, escape=False, ignorecase=True))
-        # Events match case-sensitively: "the Civil War" is history, "Yemen's civil war" is news.
-        assign(self, "historical_pattern", _joined("historical-events", self.historical_events, escape=True,
-                                                   ignorecase=False))
-        _check_verdicts(self.verdicts, self.weak_sources, self.historical)
-        if self.max_gap < 0 or self.historical_years < 0:
-            raise OptionError("max-gap" if self.max_gap < 0 else "historical-years", "must not be negative")
-
-    def matchers(self):
-        """(claim words only, every list): PhraseMatchers built on first use, once per process.
-
-        The first finds claim words in the chunks of blocks whose text holds a claim word's first
-        token (`may_claim`, a text test that spares spaCy most blocks), and the second runs only
-        over chunks that hold a claim word.
-        """
-        if not self._matcher:
-            from ...text.nlp import pipeline
-
-            nlp = pipeline()  # before any `spacy` import: it imports spaCy the lighter way
-            from spacy.matcher import PhraseMatcher
-
-            claim_words, every_list = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
-            first_words = set()
-            for category, entries in self.lexicon.lists.items():
-                if not entries:
-                    continue
-                patterns = [nlp.make_doc(entry) for entry in entries]
-                every_list.add(category, patterns)
-                if category in (c.AFTER, c.BEFORE):
-                    claim_words.add(category, patterns)
-                    first_words.update(doc[0].text for doc in patterns if len(doc))
-            # A block's text holds the first token of any claim word its doc holds (nlp.py's
-            # masking aside, which only a claim word made of x's could meet).
-            text_filter = (WordPrefilter.of(first_words) if all(w.strip("xX") for w in first_words)
-                           else WordPrefilter.of([""]))
-            self._matcher.extend((claim_words, every_list, text_filter))
-        return self._matcher[0], self._matcher[1]
-
-    def may_claim(self, block) -> bool:
-        """False only where the block's text holds no claim word: spaCy need not tokenize it."""
-        self.matchers()
-        return self._matcher[2].may_match(block.folded)
-
-
-def _joined(key: str, path, *, escape: bool, ignorecase: bool) -> re.Pattern | None:
-    if path is None:
-        return None
-    entries = read_word_list(path)
-    for index, entry in enumerate(entries):
-        try:
-            compile_pattern(re.escape(entry) if escape else entry)
-        except ValueError as err:
-            raise OptionError(key, f"line {index + 1} of {path.name}: {err}") from None
-    if not entries:
-        return None
-    return compile_pattern(alternation(tuple(re.escape(e) if escape else e for e in entries), nonword=False),
-                           ignorecase=ignorecase)
-
-
-def _check_verdicts(verdicts: Mapping[str, str], weak_sources: str, historical: str) -> None:
-    needed = {"unsourced", "sourced-elsewhere"} | ({"weak-source"} if weak_sources == "flag" else set()) \
-        | ({"historical"} if historical == "info" else set())
-    for name in verdicts:
-        if name not in VERDICTS:
-            raise OptionError("verdicts", f"unknown verdict {name!r} (known: {', '.join(VERDICTS)})", name)
-    for name in sorted(needed - set(verdicts)):
-        raise OptionError("verdicts", f"missing verdict {name!r}")
-    for name, text in verdicts.items():
-        try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
-        except ValueError as err:
-            raise OptionError("verdicts", f"bad template: {err}", name) from None
-        for field_name in fields:
-            if field_name not in VERDICT_FIELDS:
-                raise OptionError("verdicts", f"unknown placeholder {{{field_name}}} (verdicts offer "
-                                  + ", ".join("{" + f + "}" for f in VERDICT_FIELDS) + ")", name)
 
 
 @dataclass(frozen=True)
@@ -193,6 +48,8 @@ class Found:
     """'strong', 'weak' or None (no source in the window)."""
     source: str = ""
     historical: str | None = None
+    back_reference: bool = False
+    """The figure points back to one already given: "the two victims", "both women"."""
 
 
 class Article:
@@ -205,6 +62,7 @@ class Article:
         self._matches: dict[int, c.Matches] = {}
         self._claim_words: dict[int, list[int]] = {}
         self._sources: dict[tuple[int, int], tuple[str | None, str]] = {}
+        self._columns: set | None = None
 
     def claim_words(self, chunk: Chunk) -> list[int]:
         """Where claim words start in the chunk (the cheap prefilter)."""
@@ -229,8 +87,9 @@ class Article:
         split into sentences: most of an article costs one prefilter match per chunk.
         """
         # A row's cells are one unit: where one cell may hold a claim word, all are analysed.
+        examples = placement.example_blocks(self.document, self.options.example_pattern)
         candidates = {_block_group(block) for block in self.document.prose(self.scope)
-                      if self.options.may_claim(block)}
+                      if id(block) not in examples and self.options.may_claim(block)}
         chunks = list(self.document.analysed(self.scope, wanted=lambda block: _block_group(block) in candidates))
         wanted = {_group(chunk) for chunk in chunks if self.claim_words(chunk)}
         groups: dict[tuple, list] = {}
@@ -257,9 +116,16 @@ class Article:
                 if strength is None and index > 0:
                     # "Officials released new figures on Tuesday. Fifty-four people had died."
                     strength, source = self.announced(paragraph[index - 1])
-                historical = self.historical(unit, claims)
-                results.extend(replace(item, strength=strength, source=source, historical=historical)
-                               for item in claims)
+                historical = self.historical(unit, claims, paragraph)
+                for item in claims:
+                    found = (strength, source)
+                    if strength != "strong" and placement.quoted(item.sentence.chunk, item.claim):
+                        # "... eight dead is a tragic number," he said: the speaker is the source,
+                        # named anywhere in the paragraph that quotes them.
+                        speaker = self.strongest([s for other in paragraph for s in other])
+                        if speaker[0] == "strong":
+                            found = speaker
+                    results.append(replace(item, strength=found[0], source=found[1], historical=historical))
         return results
 
     def window(self, paragraph: list[list[Sentence]], index: int) -> list[Sentence]:
@@ -284,7 +150,7 @@ class Article:
                 continue
             first, last = doc[claim.start], doc[claim.end - 1]
             source_span = sentence.chunk.source_span(first.idx, last.idx + len(last.text))
-            found.append(Found(claim, sentence, source_span))
+            found.append(Found(claim, sentence, source_span, back_reference=placement.points_back(matches, sentence.start, claim)))
         return found
 
     def _excepted(self, doc, span, claim: c.Claim) -> bool:
@@ -304,6 +170,9 @@ class Article:
                 found = sourcing.sources(matches, sentence.start, sentence.end)
                 if found[0] is None and sentence.chunk.block.kind == "table-cell":
                     found = sourcing.source_cell(matches, sentence.start, sentence.end)
+                    if found[0] is None and self.in_source_column(sentence.chunk.block) and not any(
+                            sentence.start <= i < sentence.end for i in self.claim_words(sentence.chunk)):
+                        found = ("strong", sentence.chunk.doc[sentence.start:sentence.end].text)
                 self._sources[key] = found
             strength, text = self._sources[key]
             if strength == "strong":
@@ -311,6 +180,12 @@ class Article:
             if strength == "weak" and best[0] is None:
                 best = (strength, text)
         return best
+
+    def in_source_column(self, block) -> bool:
+        """A cell under a header that names the source column ("Source"), below the header."""
+        if self._columns is None:
+            self._columns = placement.source_columns(self.document, self.options.column_names)
+        return bool(self._columns) and placement.cell_key(self.document, block) in self._columns
 
     def announced(self, unit: list[Sentence]) -> tuple[str | None, str]:
         """A sentence that announces figures from a source ("Officials released new figures")
@@ -321,8 +196,11 @@ class Article:
                 return "strong", text
         return None, ""
 
-    def historical(self, unit: list[Sentence], claims: list[Found]) -> str | None:
-        """The historical event or old year the unit names, if any."""
+    def historical(self, unit: list[Sentence], claims: list[Found],
+                   paragraph: list[list[Sentence]] = ()) -> str | None:
+        """The historical event or old year the unit names, if any. A unit that names no year
+        takes the years of its paragraph: "Of these, more than 26,000 lost their lives." in a
+        paragraph about a battle of 1918 is as historical as the sentence that names the year."""
         pattern = self.options.historical_pattern
         for sentence in unit:
             text = sentence.chunk.doc[sentence.start:sentence.end].text
@@ -332,8 +210,10 @@ class Article:
         if not self.options.historical_years:
             return None
         claimed = {(id(f.sentence.chunk), i) for f in claims for i in range(f.claim.start, f.claim.end)}
-        years = [int(t.text) for s in unit for t in s.chunk.doc[s.start:s.end]
-                 if c.YEAR.match(t.text) and (id(s.chunk), t.i) not in claimed]
+        def years_of(sentences):
+            return [int(t.text) for s in sentences for t in s.chunk.doc[s.start:s.end]
+                    if c.YEAR.match(t.text) and (id(s.chunk), t.i) not in claimed]
+        years = years_of(unit) or years_of([s for other in paragraph for s in other])
         if years and max(years) <= article_year(self.document, self.options.words) - self.options.historical_years:
             return str(max(years))
         return None
@@ -372,9 +252,17 @@ def check(document: Document, rule) -> Iterator[Hit]:
         return
     accepted = ("strong",) if options.weak_sources == "flag" else ("strong", "weak")
     sourced = [item for item in found if item.strength in accepted]
-    for item in found:
+    titles = {" ".join(block.text.split()).casefold() for block in document.front_matter_blocks}
+    headlines = [placement.headline(item.sentence.chunk.block, titles) for item in found]
+    body = [item for item, headline in zip(found, headlines) if not headline]
+    for index, item in enumerate(found):
         if item.strength in accepted:
             continue
+        if headlines[index] and any(same_figure(item.claim, other.claim) for other in body):
+            continue  # the body repeats the toll: its attribution belongs there, and is judged there
+        if item.back_reference and any(same_figure(item.claim, other.claim)
+                                       for other, headline in zip(found[:index], headlines) if not headline):
+            continue  # "the two victims": a toll already given (and judged) earlier in the article
         verdict, severity, data = "unsourced", None, {}
         elsewhere = next((other.span.start for other in sourced if same_figure(item.claim, other.claim)), None)
         if item.historical is not None and options.historical != "warning":

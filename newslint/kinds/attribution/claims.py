@@ -34,6 +34,9 @@ EVIDENCE = "evidence"
 WEAK = "weak"
 ESTIMATE = "estimate"    # a source giving a figure: "put the number of injured at 31"
 MEASURE = "measure"      # what a number measures, not counts: "48 hours", "two miles"
+OBSERVE = "observe"      # a source finding the dead itself: "police discovered 30 people injured"
+DEFINITE = "definite"    # words that point back to a figure already given: "the two victims"
+EXAMPLE = "example"      # words that introduce example copy: "For example:"
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A bare four-digit number with no noun after it is a year ("in 2014 we had ..."), not a count.

@@ -1,7 +1,8 @@
 """Sources in a tokenized sentence, for the `attribution` kind: who, if anyone, reports it.
 
 A source is a reporting verb with a subject ("X said", "..., said the ministry"), a source phrase
-("according to", "citing", "put the toll at"), a source noun before an evidence word ("health
+("according to", "citing", "put the toll at"), a source noun finding the dead itself ("police
+discovered 30 people injured"), a source noun before an evidence word ("health
 ministry figures", "the ministry's count"), an agency credit ("(Reuters)") or a quote with its
 speaker. Weak phrases ("sources said", "reportedly") name no one; a source inside one is weak.
 All the words come from the rule's data files (claims.Lexicon); this module knows only shapes.
@@ -26,6 +27,7 @@ def sources(matches: c.Matches, start: int, end: int) -> tuple[str | None, str]:
                   if not inside(claim_words, a, b) and _has_subject(matches, a, b, start, end)]
     candidates += matches.starts(c.SOURCE_PHRASE, start, end)
     candidates += _estimates(matches, start, end)
+    candidates += _observations(matches, start, end)
     for a, b in matches.starts(c.SOURCE_NOUN, start, end):
         k = b + 1 if b < end and doc[b].lower_ in ("'s", "’s") else b
         if k < end and matches.end(c.EVIDENCE, k) is not None:
@@ -67,6 +69,18 @@ def announcement(matches: c.Matches, start: int, end: int) -> str:
             if evidence_end is not None:
                 return doc[a:evidence_end].text
     return ""
+
+
+def _observations(matches: c.Matches, start: int, end: int) -> list[tuple[int, int]]:
+    """'Police discovered 30 people injured', 'authorities located a grave with 13 bodies': the
+    source is the subject of a verb of finding, so it reports what it found. Only a source noun
+    counts as the subject ("the storm found", "we found" name no source)."""
+    found = []
+    for a, b in matches.starts(c.SOURCE_NOUN, start, end):
+        verb_end = matches.end(c.OBSERVE, b) if b < end else None
+        if verb_end is not None:
+            found.append((a, verb_end))
+    return found
 
 
 MAX_ESTIMATE = 8
