@@ -13,7 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the backport has the same API (pyproject.toml)
+    import tomli as tomllib  # type: ignore[no-redef]
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, Mapping
