@@ -9,6 +9,7 @@ that file's folder. With no config at all, the built-in `newsroom` pack runs.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import os
 import re
@@ -292,11 +293,24 @@ def _check_rule_references(settings: Settings, known: set[str], packs: set[str])
     for key, ids in checks:
         for rule_id in ids:
             if not selector_matches_any(rule_id, known, packs):
-                raise ConfigError(settings.path, doc.line(key), f"unknown rule {rule_id!r} in '{key}'")
+                raise ConfigError(settings.path, doc.line(key),
+                                  f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, known, packs)}")
 
 
 def selector_matches_any(selector: str, known: set[str], packs: set[str]) -> bool:
     return selector == "all" or selector in packs or any(fnmatch.fnmatchcase(r, selector) for r in known)
+
+
+def did_you_mean(selector: str, known: set[str], packs: set[str]) -> str:
+    """` (did you mean 'x'?)` with the nearest rule ids, pack names or id-prefix globs (`date-*`),
+    or "" when nothing is near."""
+    globs = {rule_id[: i + 1] + "*" for rule_id in known for i, c in enumerate(rule_id) if c == "-"}
+    candidates = sorted(known | packs | {"all"} | (globs if any(c in selector for c in "*?[") else set()))
+    near = difflib.get_close_matches(selector, candidates, n=3, cutoff=0.6)
+    if not near:
+        return ""
+    names = [repr(n) for n in near]
+    return f" (did you mean {' or '.join(filter(None, (', '.join(names[:-1]), names[-1])))}?)"
 
 
 def selects(selectors: tuple[str, ...], rule_id: str, pack: str) -> bool:

@@ -201,7 +201,30 @@ def test_unknown_rule_in_config_is_an_error(workdir, capsys):
     write(workdir / "a.md", CLEAN)
     code, _, err = run(capsys, "check", "a.md")
     assert code == 2
-    assert err == f"{workdir / '.newslint.yaml'}:2: unknown rule 'dated-wrod' in 'ignore'\n"
+    assert err == f"{workdir / '.newslint.yaml'}:2: unknown rule 'dated-wrod' in 'ignore' (did you mean 'dated-word'?)\n"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--select", "titel-mismatch"],
+     "--select: no rule or pack matches 'titel-mismatch' (did you mean 'title-mismatch' or 'date-weekday-mismatch'?)"),
+    (["--select", "dat-*"], "--select: no rule or pack matches 'dat-*' (did you mean 'date-*', 'dated-*' or 'ai-*'?)"),
+    (["--select", "newsrom"], "--select: no rule or pack matches 'newsrom' (did you mean 'newsroom'?)"),
+    (["--select", "all", "--ignore", "title-mismatch,dated-wrod"],
+     "--ignore: no rule or pack matches 'dated-wrod' (did you mean 'dated-word'?)"),
+    (["--ignore", "xyzzy"], "--ignore: no rule or pack matches 'xyzzy'; `newslint rules` lists them"),
+])
+def test_unknown_rule_on_the_command_line_is_an_error(workdir, capsys, argv, message):
+    # A typo in --select would check nothing and pass; in --ignore, check what was meant to be off.
+    write(workdir / "a.md", PLACEHOLDER)
+    code, out, err = run(capsys, "check", *argv, "a.md")
+    assert (code, out, err) == (2, "", f"newslint: error: {message}\n")
+
+
+@pytest.mark.parametrize("argv", [["--select", "date-*,core"], ["--select", "newsroom"], ["--select", "all"],
+                                  ["--ignore", "template-placeholder"]])
+def test_known_rules_globs_and_packs_on_the_command_line_run(workdir, capsys, argv):
+    write(workdir / "a.md", CLEAN)
+    assert run(capsys, "check", *argv, "a.md")[:2] == (0, "All checked: no findings in 1 file.\n")
 
 
 def test_bad_rule_file_exits_2(workdir, capsys):
