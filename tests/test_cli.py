@@ -172,6 +172,35 @@ def test_directory_walk_respects_gitignore_exclude_and_suffixes(workdir, capsys)
     assert run(capsys, "check", "--force-exclude", "archive/old.md")[0] == 0
 
 
+def test_a_run_that_checks_nothing_says_why_on_stderr(workdir, capsys):
+    write(workdir / ".newslint.yaml", "exclude: ['archive/**', 'old.md']\n")
+    write(workdir / ".gitignore", "drafts/\npublic/*.md\n")
+    for name in ("drafts/a.md", "drafts/deep/b.md", "drafts/c.txt", "drafts/.hidden/d.md", "public/e.md",
+                 "archive/f.md", "old.md"):
+        write(workdir / name, PLACEHOLDER)
+    assert run(capsys, "check", ".") == (
+        0, "All checked: no findings in 0 files.\n",
+        "newslint: warning: no file was checked: 3 files ignored by .gitignore (--no-respect-gitignore "
+        "checks them); 2 files excluded by the config's exclude.\n")
+    assert run(capsys, "check", "--diff", "drafts") == (
+        0, "", "newslint: warning: no file was checked: 2 files ignored by .gitignore "
+        "(--no-respect-gitignore checks them).\n")
+    assert run(capsys, "check", "--force-exclude", "old.md")[2] == (
+        "newslint: warning: no file was checked: 1 file excluded by the config's exclude.\n")
+    write(workdir / "empty" / "notes.txt", "")
+    assert run(capsys, "check", "empty")[2] == (
+        "newslint: warning: no file was checked: no .md or .markdown file in the paths given.\n")
+
+
+def test_no_respect_gitignore_walks_ignored_folders_but_keeps_exclude(workdir, capsys):
+    write(workdir / ".newslint.yaml", "exclude: ['archive/**']\n")
+    write(workdir / ".gitignore", "drafts/\n")
+    for name in ("drafts/a.md", "archive/b.md", ".hidden/c.md"):
+        write(workdir / name, PLACEHOLDER)
+    code, out, err = run(capsys, "check", "--format", "concise", "--no-respect-gitignore", ".")
+    assert (code, [line.split(":")[0] for line in out.splitlines()[:-1]], err) == (1, ["drafts/a.md"], "")
+
+
 def test_nearest_config_applies(workdir, capsys):
     write(workdir / ".newslint.yaml", "ignore: [template-placeholder]\n")
     write(workdir / "sub" / ".newslint.yaml", "select: [all]\n")

@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 
 from .cache import FindingCache, fingerprint
 from ..config import Settings, default_settings, find_config, load_settings
-from .discovery import discover
+from .discovery import Skipped, discover
 from ..engine import Linter, Selection
 from ..findings import Finding, Severity
 from .fixes import apply_fixes
@@ -45,6 +45,8 @@ class RunOptions:
     """--isolated: ignore every config file."""
     selection: Selection = Selection()
     force_exclude: bool = False
+    respect_gitignore: bool = True
+    """--no-respect-gitignore sets it False: folders are walked whatever .gitignore says."""
     fix: bool = False
     unsafe_fixes: bool | None = None
     """--unsafe-fixes / --no-unsafe-fixes; None leaves the config's choice."""
@@ -83,6 +85,8 @@ class RunResult:
     fixed_stdin: bytes | None = None
     """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
     of writing a file); None when standard input could not be read or was excluded."""
+    skipped: Skipped = field(default_factory=Skipped)
+    """What discovery left out (.gitignore, `exclude`), to explain a run that checked nothing."""
 
     def add(self, outcome: FileOutcome) -> None:
         self.reports.append(outcome.report)
@@ -178,7 +182,8 @@ class Runner:
             result.add(outcome)
             result.fixed_stdin = outcome.fixed_text
             return result
-        paths = list(discover(arguments, self.settings_for, self.options.force_exclude))
+        paths = list(discover(arguments, self.settings_for, self.options.force_exclude,
+                              self.options.respect_gitignore, result.skipped))
         advance = progress(len(paths)) if progress else (lambda done: None)
         jobs = min(self.options.jobs, len(paths) // MIN_FILES_PER_JOB)
         if jobs > 1:
