@@ -46,7 +46,6 @@ class RunOptions:
     selection: Selection = Selection()
     force_exclude: bool = False
     respect_gitignore: bool = True
-    """--no-respect-gitignore sets it False: folders are walked whatever .gitignore says."""
     fix: bool = False
     unsafe_fixes: bool | None = None
     """--unsafe-fixes / --no-unsafe-fixes; None leaves the config's choice."""
@@ -86,7 +85,6 @@ class RunResult:
     """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
     of writing a file); None when standard input could not be read or was excluded."""
     skipped: Skipped = field(default_factory=Skipped)
-    """What discovery left out (.gitignore, `exclude`), to explain a run that checked nothing."""
 
     def add(self, outcome: FileOutcome) -> None:
         self.reports.append(outcome.report)
