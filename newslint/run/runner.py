@@ -82,8 +82,7 @@ class RunResult:
     failing: int = 0
     """Findings at or above the applicable fail-on level: the exit code follows this."""
     fixed_stdin: bytes | None = None
-    """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
-    of writing a file); None when standard input could not be read or was excluded."""
+    """With `-` and --fix, the fixed document (BOM kept) the CLI prints; None if stdin was unreadable or excluded."""
     skipped: Skipped = field(default_factory=Skipped)
 
     def add(self, outcome: FileOutcome) -> None:
@@ -180,8 +179,7 @@ class Runner:
             result.add(outcome)
             result.fixed_stdin = outcome.fixed_text
             return result
-        paths = list(discover(arguments, self.settings_for, self.options.force_exclude,
-                              self.options.respect_gitignore, result.skipped))
+        paths = list(discover(arguments, self.settings_for, self.options.force_exclude, self.options.respect_gitignore, result.skipped))
         advance = progress(len(paths)) if progress else (lambda done: None)
         jobs = min(self.options.jobs, len(paths) // MIN_FILES_PER_JOB)
         if jobs > 1:
