@@ -10,7 +10,6 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import datetime as dt
-import difflib
 import multiprocessing
 import os
 import signal
@@ -27,6 +26,7 @@ from .discovery import Skipped, discover
 from ..engine import Linter, Selection
 from ..findings import Finding, Severity
 from .fixes import apply_fixes
+from .patch import unified_diff
 from ..report import FileReport
 from ..rules import data_dir_for
 from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
@@ -254,7 +254,7 @@ class Runner:
             outcome.fixed = applied
             if self.options.diff:
                 if applied:
-                    outcome.diff = unified_diff(path, source.text, fixed_text)
+                    outcome.diff = unified_diff(path, source.text, fixed_text, source.bom)
             else:
                 written = True
                 if from_stdin:
@@ -393,8 +393,3 @@ def _interrupts_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
