@@ -294,23 +294,28 @@ def _check_rule_references(settings: Settings, known: set[str], packs: set[str])
         for rule_id in ids:
             if not selector_matches_any(rule_id, known, packs):
                 raise ConfigError(settings.path, doc.line(key),
-                                  f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, known, packs)}")
+                                  f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, selector_names(rule_id, known, packs))}")
 
 
 def selector_matches_any(selector: str, known: set[str], packs: set[str]) -> bool:
     return selector == "all" or selector in packs or any(fnmatch.fnmatchcase(r, selector) for r in known)
 
 
-def did_you_mean(selector: str, known: set[str], packs: set[str]) -> str:
-    """` (did you mean 'x'?)` with the nearest rule ids, pack names or id-prefix globs (`date-*`),
-    or "" when nothing is near."""
-    globs = {rule_id[: i + 1] + "*" for rule_id in known for i, c in enumerate(rule_id) if c == "-"}
-    candidates = sorted(known | packs | {"all"} | (globs if any(c in selector for c in "*?[") else set()))
-    near = difflib.get_close_matches(selector, candidates, n=3, cutoff=0.6)
+def did_you_mean(word: str, names: set[str]) -> str:
+    """` (did you mean 'x'?)` with up to three of `names` nearest to a mistyped `word`, or ""."""
+    near = [repr(name) for name in difflib.get_close_matches(word, sorted(names), n=3, cutoff=0.6)]
     if not near:
         return ""
-    names = [repr(n) for n in near]
-    return f" (did you mean {' or '.join(filter(None, (', '.join(names[:-1]), names[-1])))}?)"
+    return f" (did you mean {' or '.join(filter(None, (', '.join(near[:-1]), near[-1])))}?)"
+
+
+def selector_names(selector: str, known: set[str], packs: set[str]) -> set[str]:
+    """What a selector could have meant: rule ids, pack names, `all` and, for a glob, the
+    id-prefix globs (`date-*`)."""
+    names = known | packs | {"all"}
+    if any(c in selector for c in "*?["):
+        names |= {rule_id[: i + 1] + "*" for rule_id in known for i, c in enumerate(rule_id) if c == "-"}
+    return names
 
 
 def selects(selectors: tuple[str, ...], rule_id: str, pack: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .config import Settings, did_you_mean, load_rules, selector_matches_any, selects
+from .config import Settings, did_you_mean, load_rules, selector_matches_any, selector_names, selects
 from .core_rules import CORE_RULES
 from .directives import apply_suppressions, find_suppressions
 from .text.document import Document
@@ -69,7 +69,7 @@ class Linter:
         for option, selectors in (("--select", self.selection.select or ()), ("--ignore", self.selection.ignore)):
             for selector in selectors:
                 if not selector_matches_any(selector, self.rule_ids, packs):
-                    hint = did_you_mean(selector, self.rule_ids, packs) or "; `newslint rules` lists them"
+                    hint = did_you_mean(selector, selector_names(selector, self.rule_ids, packs)) or "; `newslint rules` lists them"
                     raise UsageError(f"{option}: no rule or pack matches {selector!r}{hint}")
 
     def lint(self, path: str, source: str) -> list[Finding]:

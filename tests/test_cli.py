@@ -249,6 +249,13 @@ def test_unknown_rule_on_the_command_line_is_an_error(workdir, capsys, argv, mes
     assert (code, out, err) == (2, "", f"newslint: error: {message}\n")
 
 
+def test_explaining_an_unknown_rule_suggests_the_nearest(workdir, capsys):
+    assert run(capsys, "rule", "titel-mismatch") == (
+        2, "", "newslint: error: unknown rule 'titel-mismatch' (did you mean 'title-mismatch' or "
+        "'date-weekday-mismatch'?)\n")
+    assert run(capsys, "rule", "xyzzy") == (2, "", "newslint: error: unknown rule 'xyzzy'; `newslint rules` lists them\n")
+
+
 @pytest.mark.parametrize("argv", [["--select", "date-*,core"], ["--select", "newsroom"], ["--select", "all"],
                                   ["--ignore", "template-placeholder"]])
 def test_known_rules_globs_and_packs_on_the_command_line_run(workdir, capsys, argv):
