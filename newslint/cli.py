@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
     check.add_argument("--force-exclude", action="store_true",
                        help="apply 'exclude' to files named on the command line too (for pre-commit)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="also check files that .gitignore ignores in the folders given")
     check.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
                        help="the publication date to assume for drafts that give none")
     check.add_argument("--jobs", "-j", type=_positive, default=os.cpu_count() or 1, metavar="N",

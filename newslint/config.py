@@ -9,11 +9,15 @@ that file's folder. With no config at all, the built-in `newsroom` pack runs.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import os
 import re
 import stat
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the backport has the same API (pyproject.toml)
+    import tomli as tomllib  # type: ignore[no-redef]
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, Mapping
@@ -289,11 +293,29 @@ def _check_rule_references(settings: Settings, known: set[str], packs: set[str])
     for key, ids in checks:
         for rule_id in ids:
             if not selector_matches_any(rule_id, known, packs):
-                raise ConfigError(settings.path, doc.line(key), f"unknown rule {rule_id!r} in '{key}'")
+                raise ConfigError(settings.path, doc.line(key),
+                                  f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, selector_names(rule_id, known, packs))}")
 
 
 def selector_matches_any(selector: str, known: set[str], packs: set[str]) -> bool:
     return selector == "all" or selector in packs or any(fnmatch.fnmatchcase(r, selector) for r in known)
+
+
+def did_you_mean(word: str, names: set[str]) -> str:
+    """` (did you mean 'x'?)` with up to three of `names` nearest to a mistyped `word`, or ""."""
+    near = [repr(name) for name in difflib.get_close_matches(word, sorted(names), n=3, cutoff=0.6)]
+    if not near:
+        return ""
+    return f" (did you mean {' or '.join(filter(None, (', '.join(near[:-1]), near[-1])))}?)"
+
+
+def selector_names(selector: str, known: set[str], packs: set[str]) -> set[str]:
+    """What a selector could have meant: rule ids, pack names, `all` and, for a glob, the
+    id-prefix globs (`date-*`)."""
+    names = known | packs | {"all"}
+    if any(c in selector for c in "*?["):
+        names |= {rule_id[: i + 1] + "*" for rule_id in known for i, c in enumerate(rule_id) if c == "-"}
+    return names
 
 
 def selects(selectors: tuple[str, ...], rule_id: str, pack: str) -> bool:

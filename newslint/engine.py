@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .config import Settings, load_rules, selects
+from .config import Settings, did_you_mean, load_rules, selector_matches_any, selector_names, selects
 from .core_rules import CORE_RULES
 from .directives import apply_suppressions, find_suppressions
 from .text.document import Document
+from .errors import UsageError
 from .findings import Finding, Hit, Severity, Span
 from .patterns.globs import matches
 from .kinds import KINDS
@@ -48,6 +49,7 @@ class Linter:
         self.selection = selection
         self.rules: tuple[Rule, ...] = load_rules(settings)
         self.rule_ids = {rule.id for rule in self.rules} | set(CORE_RULES)
+        self._check_selection()
         # The newsroom's accept/reject lists (vocab.py): read once, honoured for every rule.
         self.vocab = load_vocab(vocab_folder(settings.vocab, settings.path, settings.root))
         self._active_by_path: dict[str, tuple[Rule, ...]] = {}
@@ -57,7 +59,18 @@ class Linter:
         other = copy.copy(self)
         other.selection = selection
         other._active_by_path = {}
+        other._check_selection()
         return other
+
+    def _check_selection(self) -> None:
+        """A typo in --select or --ignore would silently check everything or nothing: stop instead,
+        as a typo in the config's select or ignore does."""
+        packs = {pack.name for pack in self.settings.packs} | {CORE_PACK}
+        for option, selectors in (("--select", self.selection.select or ()), ("--ignore", self.selection.ignore)):
+            for selector in selectors:
+                if not selector_matches_any(selector, self.rule_ids, packs):
+                    hint = did_you_mean(selector, selector_names(selector, self.rule_ids, packs)) or "; `newslint rules` lists them"
+                    raise UsageError(f"{option}: no rule or pack matches {selector!r}{hint}")
 
     def lint(self, path: str, source: str) -> list[Finding]:
         surrogate = _SURROGATE.search(source)

@@ -405,7 +405,7 @@ def test_data_file_of_100_mb_is_refused_before_reading(house, capsys):
     ("ignore: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "invalid YAML: nested too deeply"),
     ("packs: [newsroom]\nignroe: [dated-word]\n", 2, "unknown key 'ignroe' in config"),
     ("fail-on: sometimes\n", 1, "'fail-on' must be 'error' or 'warning' or 'info', not 'sometimes'"),
-    ("select: [all]\nignore:\n  - dated-wrod\n", 2, "unknown rule 'dated-wrod' in 'ignore'"),
+    ("select: [all]\nignore:\n  - dated-wrod\n", 2, "unknown rule 'dated-wrod' in 'ignore' (did you mean 'dated-word'?)"),
     ("packs: [newsroom, nowhere]\n", 1, "pack 'nowhere' is neither a built-in pack"),
     ("extends: missing.yaml\n", 1, "'extends' names 'missing.yaml', which does not exist"),
     ("rules:\n  dated-word:\n    swap: {'(bad': x}\n", 3, "bad regular expression '(bad'"),

@@ -172,6 +172,35 @@ def test_directory_walk_respects_gitignore_exclude_and_suffixes(workdir, capsys)
     assert run(capsys, "check", "--force-exclude", "archive/old.md")[0] == 0
 
 
+def test_a_run_that_checks_nothing_says_why_on_stderr(workdir, capsys):
+    write(workdir / ".newslint.yaml", "exclude: ['archive/**', 'old.md']\n")
+    write(workdir / ".gitignore", "drafts/\npublic/*.md\n")
+    for name in ("drafts/a.md", "drafts/deep/b.md", "drafts/c.txt", "drafts/.hidden/d.md", "public/e.md",
+                 "archive/f.md", "old.md"):
+        write(workdir / name, PLACEHOLDER)
+    assert run(capsys, "check", ".") == (
+        0, "All checked: no findings in 0 files.\n",
+        "newslint: warning: no file was checked: 3 files ignored by .gitignore (--no-respect-gitignore "
+        "checks them); 2 files excluded by the config's exclude.\n")
+    assert run(capsys, "check", "--diff", "drafts") == (
+        0, "", "newslint: warning: no file was checked: 2 files ignored by .gitignore "
+        "(--no-respect-gitignore checks them).\n")
+    assert run(capsys, "check", "--force-exclude", "old.md")[2] == (
+        "newslint: warning: no file was checked: 1 file excluded by the config's exclude.\n")
+    write(workdir / "empty" / "notes.txt", "")
+    assert run(capsys, "check", "empty")[2] == (
+        "newslint: warning: no file was checked: no .md or .markdown file in the paths given.\n")
+
+
+def test_no_respect_gitignore_walks_ignored_folders_but_keeps_exclude(workdir, capsys):
+    write(workdir / ".newslint.yaml", "exclude: ['archive/**']\n")
+    write(workdir / ".gitignore", "drafts/\n")
+    for name in ("drafts/a.md", "archive/b.md", ".hidden/c.md"):
+        write(workdir / name, PLACEHOLDER)
+    code, out, err = run(capsys, "check", "--format", "concise", "--no-respect-gitignore", ".")
+    assert (code, [line.split(":")[0] for line in out.splitlines()[:-1]], err) == (1, ["drafts/a.md"], "")
+
+
 def test_nearest_config_applies(workdir, capsys):
     write(workdir / ".newslint.yaml", "ignore: [template-placeholder]\n")
     write(workdir / "sub" / ".newslint.yaml", "select: [all]\n")
@@ -201,7 +230,37 @@ def test_unknown_rule_in_config_is_an_error(workdir, capsys):
     write(workdir / "a.md", CLEAN)
     code, _, err = run(capsys, "check", "a.md")
     assert code == 2
-    assert err == f"{workdir / '.newslint.yaml'}:2: unknown rule 'dated-wrod' in 'ignore'\n"
+    assert err == f"{workdir / '.newslint.yaml'}:2: unknown rule 'dated-wrod' in 'ignore' (did you mean 'dated-word'?)\n"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--select", "titel-mismatch"],
+     "--select: no rule or pack matches 'titel-mismatch' (did you mean 'title-mismatch' or 'date-weekday-mismatch'?)"),
+    (["--select", "dat-*"], "--select: no rule or pack matches 'dat-*' (did you mean 'date-*', 'dated-*' or 'ai-*'?)"),
+    (["--select", "newsrom"], "--select: no rule or pack matches 'newsrom' (did you mean 'newsroom'?)"),
+    (["--select", "all", "--ignore", "title-mismatch,dated-wrod"],
+     "--ignore: no rule or pack matches 'dated-wrod' (did you mean 'dated-word'?)"),
+    (["--ignore", "xyzzy"], "--ignore: no rule or pack matches 'xyzzy'; `newslint rules` lists them"),
+])
+def test_unknown_rule_on_the_command_line_is_an_error(workdir, capsys, argv, message):
+    # A typo in --select would check nothing and pass; in --ignore, check what was meant to be off.
+    write(workdir / "a.md", PLACEHOLDER)
+    code, out, err = run(capsys, "check", *argv, "a.md")
+    assert (code, out, err) == (2, "", f"newslint: error: {message}\n")
+
+
+def test_explaining_an_unknown_rule_suggests_the_nearest(workdir, capsys):
+    assert run(capsys, "rule", "titel-mismatch") == (
+        2, "", "newslint: error: unknown rule 'titel-mismatch' (did you mean 'title-mismatch' or "
+        "'date-weekday-mismatch'?)\n")
+    assert run(capsys, "rule", "xyzzy") == (2, "", "newslint: error: unknown rule 'xyzzy'; `newslint rules` lists them\n")
+
+
+@pytest.mark.parametrize("argv", [["--select", "date-*,core"], ["--select", "newsroom"], ["--select", "all"],
+                                  ["--ignore", "template-placeholder"]])
+def test_known_rules_globs_and_packs_on_the_command_line_run(workdir, capsys, argv):
+    write(workdir / "a.md", CLEAN)
+    assert run(capsys, "check", *argv, "a.md")[:2] == (0, "All checked: no findings in 1 file.\n")
 
 
 def test_bad_rule_file_exits_2(workdir, capsys):

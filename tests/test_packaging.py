@@ -62,3 +62,74 @@ print(sorted({f.rule for f in lint_text("Hundreds were killed. The the end.\\n")
 """).splitlines()
     assert out[0] == str(installed / "newslint" / "_rules")
     assert out[1] == "['casualty-unsourced', 'word-repeated']"
+
+
+def test_without_tomllib_the_backport_reads_config_and_front_matter(tmp_path):
+    # Python 3.10 has no tomllib: every command failed at import. The `tomli` backport (the same
+    # API) stands in; here a stand-in module plays it so the test runs on any Python.
+    code = """
+import sys, types
+try:
+    import tomllib as real
+except ModuleNotFoundError:
+    import tomli as real
+backport = types.ModuleType("tomli")
+backport.loads, backport.TOMLDecodeError = real.loads, real.TOMLDecodeError
+sys.modules["tomllib"], sys.modules["tomli"] = None, backport
+import newslint.config, newslint.text.frontmatter
+assert newslint.config.tomllib is backport and newslint.text.frontmatter.tomllib is backport
+from newslint.text.frontmatter import parse_front_matter
+print(parse_front_matter("+++\\ntitle = 'A'\\n+++\\n\\nSome text.\\n").get("title"))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "A\n"
+
+
+def test_the_backport_is_a_dependency_below_python_3_11():
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["requires-python"] == ">=3.10"
+    assert "tomli>=2; python_version < '3.11'" in project["dependencies"]
+
+
+def _newer_syntax(parsed) -> bool:
+    """Whether a parsed stdlib pattern uses possessive repeats or atomic groups (Python 3.11+)."""
+    for op, arg in parsed:
+        if str(op) in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
+            return True
+        stack = [arg]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, (tuple, list)):
+                stack.extend(item)
+            elif hasattr(item, "data"):  # a nested SubPattern
+                if _newer_syntax(item):
+                    return True
+    return False
+
+
+def test_no_stdlib_pattern_needs_python_3_11():
+    # `re` learned possessive quantifiers and atomic groups in 3.11; on 3.10 a module using them
+    # fails at import ("multiple repeat"). The `regex` module has them on every Python.
+    import importlib
+    import re
+    parser = getattr(re, "_parser", None)
+    offenders = []
+    for path in sorted((ROOT / "newslint").rglob("*.py")):
+        name = ".".join(("newslint", *path.relative_to(ROOT / "newslint").with_suffix("").parts))
+        if name == "newslint.__main__":  # runs the command line when imported
+            continue
+        module = importlib.import_module(name.removesuffix(".__init__"))
+        if parser is None:  # Python 3.10: importing every module was the check
+            continue
+        values = list(vars(module).values())
+        values += [v for c in values if isinstance(c, type) for v in vars(c).values()]
+        for value in values:
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                if _newer_syntax(parser.parse(value.pattern, value.flags)):
+                    offenders.append(f"{name}: {value.pattern[:60]}")
+    assert offenders == []

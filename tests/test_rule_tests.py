@@ -67,7 +67,11 @@ def test_a_rule_file_error_exits_two(tmp_path, monkeypatch, capsys):
 def test_an_unknown_target_exits_two(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["test", "nowhere"]) == 2
-    assert "nowhere: not a rule file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "newslint: error: nowhere: not a rule file (.yaml), a pack folder or a built-in pack (newsroom)\n")
+    assert main(["test", "newsroo"]) == 2
+    assert capsys.readouterr().err == (
+        "newslint: error: newsroo: not a rule file (.yaml), a pack folder or a built-in pack (did you mean 'newsroom'?)\n")
 
 
 def test_without_targets_the_rules_in_force_are_tested(tmp_path, monkeypatch, capsys):

@@ -23,7 +23,7 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     options = RunOptions(
         config=args.config, isolated=args.isolated,
         selection=Selection(select=select, ignore=tuple(rule for group in args.ignore for rule in group)),
-        force_exclude=args.force_exclude, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+        force_exclude=args.force_exclude, respect_gitignore=args.respect_gitignore, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
         reference_date=args.reference_date, stdin_filename=args.stdin_filename,
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
         jobs=args.jobs, cache=not args.no_cache,
@@ -48,10 +48,12 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     except Interrupted as stop:
         return Outcome(EXIT_INTERRUPTED, (Output(interrupted(stop.written, args.fix and not args.diff), "stderr"),))
 
+    outputs = []
+    if not result.reports and not from_stdin:
+        outputs.append(Output(nothing_checked(result.skipped.articles()), "stderr"))
     if args.diff:
         return Outcome(EXIT_FINDINGS if result.diffs else EXIT_CLEAN,
-                       (Output("".join(result.diffs), file=args.output_file),))
-    outputs = []
+                       (*outputs, Output("".join(result.diffs), file=args.output_file)))
     report_stream = "stdout"
     if from_stdin and args.fix:
         # Standard output is the document: the fixed text, or the input unchanged when it could not
@@ -68,6 +70,22 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     outputs.append(Output(text, report_stream, args.output_file))
     code = EXIT_CLEAN if args.exit_zero or not result.failing else EXIT_FINDINGS
     return Outcome(code, tuple(outputs))
+
+
+def nothing_checked(skipped: dict[str, int]) -> str:
+    """The warning for a run that found no article to check: a clean report alone would read as
+    a pass, when the paths, .gitignore or `exclude` left nothing to lint."""
+    reasons = []
+    if skipped["gitignored"]:
+        reasons.append(f"{_files(skipped['gitignored'])} ignored by .gitignore (--no-respect-gitignore checks them)")
+    if skipped["excluded"]:
+        reasons.append(f"{_files(skipped['excluded'])} excluded by the config's exclude")
+    why = "; ".join(reasons) if reasons else "no .md or .markdown file in the paths given"
+    return f"newslint: warning: no file was checked: {why}."
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from . import EXIT_CLEAN, EXIT_ERROR, Outcome, says
-from ..config import settings_in_force
+from ..config import did_you_mean, settings_in_force
 from ..core_rules import CORE_RULES
 from ..engine import Linter
 from ..report import RuleInfo
@@ -36,8 +36,8 @@ def explain_rule(args: argparse.Namespace) -> Outcome:
         core = CORE_RULES[args.rule_id]
         return says(EXIT_CLEAN, f"{core.id} (core, {core.severity.label})\n\n{core.description}")
     if args.rule_id not in rules:
-        return says(EXIT_ERROR, f"newslint: error: unknown rule {args.rule_id!r}; `newslint rules` lists them",
-                    stream="stderr")
+        hint = did_you_mean(args.rule_id, set(rules) | set(CORE_RULES)) or "; `newslint rules` lists them"
+        return says(EXIT_ERROR, f"newslint: error: unknown rule {args.rule_id!r}{hint}", stream="stderr")
     rule = rules[args.rule_id]
     lines = [f"{rule.id} ({rule.kind}, {rule.severity.label}, pack {rule.pack})", ""]
     if rule.description:

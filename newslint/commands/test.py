@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import EXIT_CLEAN, EXIT_FINDINGS, Outcome as CommandOutcome, says
-from ..config import Settings, settings_in_force
+from ..config import Settings, did_you_mean, settings_in_force
 from ..engine import Linter, Selection
 from ..errors import UsageError
 from ..run.fixes import apply_fixes
@@ -76,8 +76,8 @@ def _plan(targets: Sequence[str], config: Path | None, isolated: bool, cwd: Path
         elif target in builtin:
             packs.append(builtin[target])
         else:
-            raise UsageError(f"{target}: not a rule file (.yaml), a pack folder or a built-in pack "
-                              f"({', '.join(builtin)})")
+            hint = did_you_mean(target, set(builtin)) or f" ({', '.join(builtin)})"
+            raise UsageError(f"{target}: not a rule file (.yaml), a pack folder or a built-in pack{hint}")
     plan = [(_settings_for(pack, cwd), None) for pack in packs]
     plan += [(_settings_for(folder, cwd), only) for folder, only in files.items()]
     return plan

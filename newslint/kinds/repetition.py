@@ -46,8 +46,11 @@ _ASCII_STAND_INS = str.maketrans({"’": "'", "‘": '"', "“": '"', "”": '"'
 # What the source may hold between two copies besides white space: a blockquote marker on a
 # continued line and the opening bracket of a link whose text starts with the second copy.
 _GAP_MARKUP = frozenset(">[")
+# Plain greedy repeats here: stdlib `re` has possessive ones only from Python 3.11, and they
+# change nothing, since a shorter token is followed by a word character or an apostrophe, never
+# by the white space the pattern needs next.
 _MAYBE_REPEATED_ASCII = re.compile(
-    r"(?<![^\W_])(?<![^\W_]')([^\W_]++(?:'[^\W_]++)*+)[\s\x1c-\x1f]+\1(?![^\W_])")
+    r"(?<![^\W_])(?<![^\W_]')([^\W_]+(?:'[^\W_]+)*)[\s\x1c-\x1f]+\1(?![^\W_])")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import datetime as dt
-import difflib
 import multiprocessing
 import os
 import signal
@@ -23,10 +22,11 @@ from typing import Callable, Iterator
 
 from .cache import FindingCache, fingerprint
 from ..config import Settings, default_settings, find_config, load_settings
-from .discovery import discover
+from .discovery import Skipped, discover
 from ..engine import Linter, Selection
 from ..findings import Finding, Severity
 from .fixes import apply_fixes
+from .patch import unified_diff
 from ..report import FileReport
 from ..rules import data_dir_for
 from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
@@ -45,6 +45,7 @@ class RunOptions:
     """--isolated: ignore every config file."""
     selection: Selection = Selection()
     force_exclude: bool = False
+    respect_gitignore: bool = True
     fix: bool = False
     unsafe_fixes: bool | None = None
     """--unsafe-fixes / --no-unsafe-fixes; None leaves the config's choice."""
@@ -81,8 +82,8 @@ class RunResult:
     failing: int = 0
     """Findings at or above the applicable fail-on level: the exit code follows this."""
     fixed_stdin: bytes | None = None
-    """With `-` and --fix, the fixed document, byte-order mark kept (the CLI prints it in place
-    of writing a file); None when standard input could not be read or was excluded."""
+    """With `-` and --fix, the fixed document (BOM kept) the CLI prints; None if stdin was unreadable or excluded."""
+    skipped: Skipped = field(default_factory=Skipped)
 
     def add(self, outcome: FileOutcome) -> None:
         self.reports.append(outcome.report)
@@ -178,7 +179,7 @@ class Runner:
             result.add(outcome)
             result.fixed_stdin = outcome.fixed_text
             return result
-        paths = list(discover(arguments, self.settings_for, self.options.force_exclude))
+        paths = list(discover(arguments, self.settings_for, self.options.force_exclude, self.options.respect_gitignore, result.skipped))
         advance = progress(len(paths)) if progress else (lambda done: None)
         jobs = min(self.options.jobs, len(paths) // MIN_FILES_PER_JOB)
         if jobs > 1:
@@ -253,7 +254,7 @@ class Runner:
             outcome.fixed = applied
             if self.options.diff:
                 if applied:
-                    outcome.diff = unified_diff(path, source.text, fixed_text)
+                    outcome.diff = unified_diff(path, source.text, fixed_text, source.bom)
             else:
                 written = True
                 if from_stdin:
@@ -392,8 +393,3 @@ def _interrupts_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))

@@ -25,7 +25,10 @@ the parser; they share the splitting, the limits and the error type, and are tes
 from __future__ import annotations
 
 import re
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the backport has the same API (pyproject.toml)
+    import tomli as tomllib  # type: ignore[no-redef]
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any

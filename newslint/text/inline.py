@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Container, NamedTuple, Sequence
 
+import regex
 from markdown_it.common.html_re import close_tag, open_tag
 from markdown_it.common.utils import normalizeReference
 
@@ -62,12 +63,14 @@ _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,100}\]:?")
 _RUN = re.compile(r"\*+|_+|~+|`+")
 _URL = re.compile(r"[^\s<>\]]*")
 _WS = r"[ \t\n]*"
-_INLINE_LINK = re.compile(
+# Possessive quantifiers keep a long unclosed destination linear; the stdlib `re` has them only
+# from Python 3.11, the `regex` module on every supported Python.
+_INLINE_LINK = regex.compile(
     r"\(" + _WS
     + r"(?:<(?:[^<>\n\\]|\\.)*+>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*+\))*+)"
     + r"(?:[ \t\n]+(?:\"(?:[^\"\\]|\\.)*+\"|'(?:[^'\\]|\\.)*+'|\((?:[^()\\]|\\.)*+\)))?"
     + _WS + r"\)",
-    re.S,
+    regex.S,
 )
 _LABEL = re.compile(r"\[((?:[^\[\]\\]|\\.){0,999})\]", re.S)
 _BACKTICK_RUN = re.compile(r"`+")
