@@ -8,9 +8,12 @@ the same sentence are never compared (a sentence that gives two counts is listin
 contradicting), nor are approximate counts ("about two"), nor sentences that mark another
 event ("a second ambush"). Bounds are compared with bounds only: a lower bound ("over 80
 civilians") above an upper bound ("fewer than 30 civilians") for the same thing cannot both hold;
-two lower bounds ("over 80", "at least 27") always can, and a bound is never set against an exact
-count, which may be an update. What the groups, outcomes and events are lives in a YAML data file.
-This module never guesses a number it cannot read exactly.
+two lower bounds ("over 80", "at least 27") always can. A later figure below what an earlier one
+established ("more than 80", then an exact 27) is reported; a later, higher one is an update and
+is not, nor is any count in a sentence that says the figure moved ("rose to", "initially"). A toll
+with no noun ("the death toll from the quake at 40") counts the group the data file's `tolls`
+names. What the groups, outcomes and events are lives in a YAML data file. This module never
+guesses a number it cannot read exactly.
 """
 from __future__ import annotations
 
@@ -36,7 +39,8 @@ NUMBER_WORDS = {
 _NOT_MODIFIERS = frozenset("""of and or but who which that were was are is had have has in at on from to
 by with for as than after before during when while killed injured wounded dead
 hundred hundreds thousand thousands million millions billion dozen dozens percent times""".split())
-_KEYS = ("things", "outcomes", "events", "approximators", "different-event", "lower-bounds", "upper-bounds")
+_KEYS = ("things", "outcomes", "events", "approximators", "different-event", "lower-bounds", "upper-bounds",
+         "updates", "tolls")
 MAX_MODIFIERS = 4
 
 
@@ -53,13 +57,21 @@ class Vocabulary:
     different_event_pattern: re.Pattern | None
     lower_pattern: re.Pattern | None
     upper_pattern: re.Pattern | None
+    update_pattern: re.Pattern | None
+    """Words that mark a figure as revised ("rose", "initially"): such a sentence's counts are
+    left out of every comparison, since the toll may have moved between them."""
+    toll_pattern: re.Pattern | None
+    """"the death toll ... at 40": a count with no noun, of the group and outcome `tolls` names."""
+    toll_key: tuple[str, str] | None
     outcome_words: WordPrefilter
     event_words: WordPrefilter
 
     def may_count(self, block) -> bool:
         """Whether a block could hold a sentence with both an outcome and an event: only such
         blocks are split into sentences."""
-        return self.outcome_words.may_match(block.folded) and self.event_words.may_match(block.folded)
+        # A toll ("the death toll from the quake at 40") names its outcome in the toll word.
+        return ((self.toll_pattern is not None or self.outcome_words.may_match(block.folded))
+                and self.event_words.may_match(block.folded))
 
 
 def read_vocabulary(path: Path) -> Vocabulary:
@@ -80,11 +92,12 @@ def read_vocabulary(path: Path) -> Vocabulary:
             raise doc.error(f"'{key}' must map each name to a list of words", key)
         groups[key] = {word.strip().lower(): str(group) for group, words in table.items() for word in words}
     lists = {}
-    for key in ("approximators", "different-event", "lower-bounds", "upper-bounds"):
+    for key in ("approximators", "different-event", "lower-bounds", "upper-bounds", "updates"):
         words = data.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise doc.error(f"'{key}' must be a list of words", key)
         lists[key] = _alternation(words) if words else None
+    toll_key, toll_words = _tolls(doc, data.get("tolls"), groups)
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     # "fifty-four" is one number; read alone, its "four" would be a different count
     units = "|".join(word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9)
@@ -102,9 +115,32 @@ def read_vocabulary(path: Path) -> Vocabulary:
         different_event_pattern=_words(lists["different-event"]) if lists["different-event"] else None,
         lower_pattern=_ending(lists["lower-bounds"]),
         upper_pattern=_ending(lists["upper-bounds"]),
+        update_pattern=_words(lists["updates"]) if lists["updates"] else None,
+        toll_pattern=(compile_pattern(
+            rf"(?<!\w)(?:{_alternation(toll_words)})(?:\s+[^\W\d_][\w'’-]*){{0,4}}?\s+"
+            rf"(?:at|of|to|reached|hit|stood\s+at|stands\s+at)\s+"
+            rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{numbers})(?:-(?:{units}))?)(?![\w,.]\d)(?!\s*(?:%|percent|per\s*cent))",
+            ignorecase=True) if toll_words else None),
+        toll_key=toll_key,
         outcome_words=WordPrefilter.of(groups["outcomes"]),
         event_words=WordPrefilter.of(groups["events"]),
     )
+
+
+def _tolls(doc, table, groups) -> tuple[tuple[str, str] | None, list[str]]:
+    """`tolls: {words: [death toll, ...], thing: civilians, outcome: killed}`: the phrases that
+    give a count with no noun, and the group and outcome such a count belongs to."""
+    if table is None:
+        return None, []
+    if (not isinstance(table, dict) or set(table) != {"words", "thing", "outcome"}
+            or not isinstance(table["words"], list) or not table["words"]
+            or not all(isinstance(w, str) and w.strip() for w in table["words"])):
+        raise doc.error("'tolls' must map 'words' (a list), 'thing' and 'outcome'", "tolls")
+    if table["thing"] not in set(groups["things"].values()):
+        raise doc.error(f"'tolls' names an unknown thing group {table['thing']!r}", "tolls")
+    if table["outcome"] not in set(groups["outcomes"].values()):
+        raise doc.error(f"'tolls' names an unknown outcome {table['outcome']!r}", "tolls")
+    return (str(table["thing"]), str(table["outcome"])), [w.strip() for w in table["words"]]
 
 
 def _ending(body: str | None):
@@ -131,6 +167,9 @@ class Count:
     """(block index, start, end): counts in one sentence are never compared."""
     bound: str = ""
     """"lower" ("over 80"), "upper" ("fewer than 30") or "" for an exact count."""
+    revised: bool = False
+    """The sentence says the figure moved ("rose to", "initially"): it is neither compared nor
+    compared against, since a toll that moves is being updated, not contradicted."""
 
 
 def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) -> Iterator[Hit]:
@@ -139,22 +178,48 @@ def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) ->
     for index, unit in enumerate(block_sentences(document, scope, wanted=vocabulary.may_count)):
         for start, end in unit.spans:
             for count in _counts(unit.block, index, start, end, vocabulary):
+                if count.revised:
+                    continue
+                other = _contradicted(count, first, bounds)
                 if count.bound:
                     bounds.setdefault((count.key, count.bound), count)
-                    other = bounds.get((count.key, "upper" if count.bound == "lower" else "lower"))
-                    if other is None or other.sentence == count.sentence:
-                        continue
-                    low, high = (count, other) if count.bound == "lower" else (other, count)
-                    if low.value > high.value:
-                        line = document.lines.position(other.span.start)[0]
-                        yield Hit(count.span, {"match": count.phrase, "other": other.phrase,
-                                               "line": str(line), "event": count.event})
-                    continue
-                earlier = first.setdefault(count.key, count)
-                if earlier.value != count.value and earlier.sentence != count.sentence:
-                    line = document.lines.position(earlier.span.start)[0]
-                    yield Hit(count.span, {"match": count.phrase, "other": earlier.phrase,
+                else:
+                    first.setdefault(count.key, count)
+                if other is not None:
+                    line = document.lines.position(other.span.start)[0]
+                    yield Hit(count.span, {"match": count.phrase, "other": other.phrase,
                                            "line": str(line), "event": count.event})
+
+
+def _contradicted(count: Count, first: dict, bounds: dict) -> Count | None:
+    """The earlier count this one cannot stand beside, if any: another exact number; a bound on
+    the other side ("over 80" then "fewer than 30"); or a later figure below what an earlier
+    one established ("more than 80" then "27"; "80" then "fewer than 30"). A later figure above
+    an earlier one is how a toll is updated as a story develops, and so is any figure in a
+    sentence that says it moved ("the toll rose to 80", "initially"): neither is reported."""
+    def apart(other: Count | None) -> bool:
+        return other is not None and other.sentence != count.sentence
+    if count.bound:
+        opposite = bounds.get((count.key, "upper" if count.bound == "lower" else "lower"))
+        if apart(opposite) and not _bounds_hold(count, opposite):
+            return opposite
+        exact = first.get(count.key)
+        if count.bound == "upper" and apart(exact) and count.value < exact.value:
+            return exact
+        return None
+    earlier = first.get(count.key)
+    if apart(earlier) and earlier.value != count.value:
+        return earlier
+    lower = bounds.get((count.key, "lower"))
+    if apart(lower) and count.value < lower.value:
+        return lower
+    return None
+
+
+def _bounds_hold(one: Count, other: Count) -> bool:
+    """Whether a lower and an upper bound can both be true of one thing."""
+    low, high = (one, other) if one.bound == "lower" else (other, one)
+    return low.value <= high.value
 
 
 def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> Iterator[Count]:
@@ -162,34 +227,41 @@ def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> 
     sentence = text[start:end]
     if vocabulary.different_event_pattern is not None and vocabulary.different_event_pattern.search(sentence):
         return
-    outcomes = [(m.start() + start, m.group()) for m in vocabulary.outcome_pattern.finditer(sentence)]
     events = [(m.start() + start, m.group()) for m in vocabulary.event_pattern.finditer(sentence)]
-    if not outcomes or not events:
+    if not events:
         return
-    for match in vocabulary.count_pattern.finditer(text, start, end):
-        modifiers = match.group("modifiers").lower().split()
-        if any(word in _NOT_MODIFIERS for word in modifiers):
-            continue
-        before = text[max(start, match.start() - 30) : match.start()]
+    revised = bool(vocabulary.update_pattern is not None and vocabulary.update_pattern.search(sentence))
+    outcomes = [(m.start() + start, m.group()) for m in vocabulary.outcome_pattern.finditer(sentence)]
+    found = []
+    if outcomes:
+        for match in vocabulary.count_pattern.finditer(text, start, end):
+            modifiers = match.group("modifiers").lower().split()
+            if any(word in _NOT_MODIFIERS for word in modifiers):
+                continue
+            outcome = min(outcomes, key=lambda item: abs(item[0] - match.start()))[1]
+            thing = " ".join(match.group("thing").lower().split())
+            found.append((match, vocabulary.things[thing], vocabulary.outcomes[" ".join(outcome.lower().split())]))
+    if vocabulary.toll_pattern is not None and vocabulary.toll_key is not None:
+        found.extend((match, *vocabulary.toll_key) for match in vocabulary.toll_pattern.finditer(text, start, end))
+    for match, group, outcome in found:
+        number_start = match.start("number")
+        before = text[max(start, number_start - 30) : number_start]
         bound, phrase_start = "", match.start()
         for name, pattern in (("lower", vocabulary.lower_pattern), ("upper", vocabulary.upper_pattern)):
-            found = pattern.search(before) if pattern is not None else None
-            if found:
-                bound, phrase_start = name, match.start() - len(before) + found.start()
+            hit = pattern.search(before) if pattern is not None else None
+            if hit:
+                bound = name
+                phrase_start = min(phrase_start, number_start - len(before) + hit.start())
                 break
         if not bound and vocabulary.approximator_pattern is not None and vocabulary.approximator_pattern.search(before):
             continue
         value = _number(match.group("number"))
         if value is None:
             continue
-        position = match.start()
-        outcome = min(outcomes, key=lambda item: abs(item[0] - position))[1]
-        event = min(events, key=lambda item: abs(item[0] - position))[1]
-        thing = " ".join(match.group("thing").lower().split())
-        key = (vocabulary.things[thing], vocabulary.outcomes[" ".join(outcome.lower().split())],
-               vocabulary.events[" ".join(event.lower().split())])
+        event = min(events, key=lambda item: abs(item[0] - match.start()))[1]
+        key = (group, outcome, vocabulary.events[" ".join(event.lower().split())])
         yield Count(value, text[phrase_start : match.end()], block.source_span(phrase_start, match.end()), key,
-                    key[2], (index, start, end), bound)
+                    key[2], (index, start, end), bound, revised)
 
 
 def _number(text: str) -> int | None:
