@@ -105,14 +105,16 @@ def test_undecodable_files(workdir, capsys, data, reason):
     assert out[:2] == [unreadable("bad.md", reason), f"good.md:1:1: {DATED_1_1}"]
 
 
-def test_file_over_the_size_limit(workdir, capsys):
+def test_file_over_the_size_limit(workdir, capsys, monkeypatch):
     with open(workdir / "huge.md", "wb") as handle:  # sparse: the size is refused before reading
         handle.truncate(sources.MAX_BYTES + 1)
-    start = time.perf_counter()
+    asked = []
+    real_read = os.read
+    monkeypatch.setattr(sources.os, "read", lambda fd, size: asked.append(size) or real_read(fd, size))
     code, out, _ = run(capsys, *CONCISE, "huge.md")
     assert (code, out[0]) == (1, unreadable("huge.md", "it is 25,000,001 bytes, over the 25,000,000-byte limit "
                                                        "for one article"))
-    assert time.perf_counter() - start < 1
+    assert asked == []  # refused from its size alone: not a byte of it was read
 
 
 def test_file_over_the_line_limit(workdir, capsys):
@@ -125,11 +127,9 @@ def test_file_over_the_line_limit(workdir, capsys):
 def test_file_over_the_block_limit(workdir, capsys):
     # 150,001 one-letter table cells on one row: refused before spaCy reads any of them.
     (workdir / "cells.md").write_text("| a | b |\n|---|---|\n" + "|x" * 150_001 + "\n")
-    start = time.perf_counter()
     code, out, _ = run(capsys, *CONCISE, "cells.md")
     assert (code, out[0]) == (1, unreadable("cells.md", "it has over 150,000 paragraphs, headings, list items "
                                                         "and table cells, the limit for one article"))
-    assert time.perf_counter() - start < 10
 
 
 def test_file_deleted_between_discovery_and_reading(workdir, capsys, monkeypatch):
@@ -220,10 +220,8 @@ def test_twenty_megabyte_article(workdir, capsys):
     count = 20_000_000 // len(paragraph) + 1
     (workdir / "big.md").write_text(paragraph * count + WHILST)
     assert (workdir / "big.md").stat().st_size > 20_000_000
-    start = time.perf_counter()
     code, out, _ = run(capsys, *CONCISE, "--select", "dated-word,template-placeholder", "big.md")
     assert (code, out[0]) == (0, f"big.md:{2 * count + 1}:1: {DATED_1_1}")
-    assert time.perf_counter() - start < 120
 
 
 def test_one_megabyte_line_goes_through_spacy(workdir, capsys):
@@ -241,21 +239,17 @@ def test_one_megabyte_line_goes_through_spacy(workdir, capsys):
 def test_one_megabyte_word(workdir, capsys, word):
     """A run of punctuation or emoji without spaces: quadratic in spaCy's tokenizer, masked."""
     (workdir / "word.md").write_text(word * (1_000_000 // len(word)) + "\n")
-    start = time.perf_counter()
     code, out, _ = run(capsys, *CONCISE, "word.md")
     assert (code, out) == (0, ["All checked: no findings in 1 file."], )
-    assert time.perf_counter() - start < 30
 
 
 def test_ten_thousand_files_in_one_run(workdir, capsys):
     for number in range(10_000):
         (workdir / f"story-{number:05}.md").write_text(WHILST if number % 1000 == 0 else "Talks resumed.\n")
-    start = time.perf_counter()
     code, out, _ = run(capsys, *CONCISE, "--jobs", "2", ".")
     assert code == 0
     assert out[:10] == [f"story-{number:05}.md:1:1: {DATED_1_1}" for number in range(0, 10_000, 1000)]
     assert out[10] == "Found 10 findings (0 errors, 0 warnings, 10 info) in 10000 files."
-    assert time.perf_counter() - start < 60
 
 
 # --- Hostile or broken rules and config: exit 2 with path:line, or a rule-timeout finding -------
@@ -276,9 +270,7 @@ def test_catastrophic_pattern_gives_up_and_the_run_goes_on(house, capsys, monkey
     run_of_a = "a" * 60 + "b\n"
     (house.parent / "a.md").write_text("Talks resumed.\n\n" + run_of_a)
     (house.parent / "b.md").write_text(run_of_a + "\n" + WHILST)
-    start = time.perf_counter()
     code, out, _ = run(capsys, "check", "--format", "concise", "--no-cache", "a.md", "b.md")
-    assert time.perf_counter() - start < 5  # one time limit for the run, not one per file
     pattern = "'(?:(?:(a|aa)+$))'"
     assert (code, out) == (0, [
         f"a.md:3:1: rule-timeout [warning] Rule 'run-of-a' gave up on this file after 0.2 s: its pattern "
@@ -305,10 +297,8 @@ def test_nested_quantifier_that_regex_handles_fast(house, capsys):
     (house / "run-of-a.yaml").write_text("extends: existence\nmessage: \"'{match}'\"\nnonword: true\n"
                                          "tokens: ['(a+)+$']\n")
     (house.parent / "a.md").write_text("a" * 60 + "b\n\n" + "a" * 10 + "\n")
-    start = time.perf_counter()
     code, out, _ = run(capsys, "check", "--format", "concise", "--no-cache", "a.md")
     assert out[0] == "a.md:3:1: run-of-a [warning] 'aaaaaaaaaa'"
-    assert time.perf_counter() - start < 2
 
 
 def test_catastrophic_regex_predicate_in_a_sequence_rule(house, capsys, monkeypatch):
@@ -335,13 +325,11 @@ def test_findings_of_a_rule_that_gave_up_are_not_cached(house, capsys, monkeypat
     capsys.readouterr()
 
 
-def _exit_2(capsys, path: Path, line: int, message: str, *argv: str, seconds: float = 5) -> None:
-    start = time.perf_counter()
+def _exit_2(capsys, path: Path, line: int, message: str, *argv: str) -> None:
     code, out, err = run(capsys, "check", *argv, "a.md")
     assert (code, out) == (2, [])
     assert err.startswith(f"{path}:{line}: {message}"), err
     assert len(err.splitlines()) == 1
-    assert time.perf_counter() - start < seconds
 
 
 BILLION_LAUGHS = (
@@ -382,7 +370,7 @@ def test_broken_rule_files(house, capsys, rule_text, line, message):
 def test_rule_file_of_100_mb_is_refused_before_reading(house, capsys):
     with open(house / "huge.yaml", "wb") as handle:
         handle.truncate(100_000_000)
-    _exit_2(capsys, house / "huge.yaml", 1, "file is 100,000,000 bytes; the limit is 1,000,000", seconds=1)
+    _exit_2(capsys, house / "huge.yaml", 1, "file is 100,000,000 bytes; the limit is 1,000,000")
 
 
 def test_rule_file_that_is_not_utf8(house, capsys):
@@ -395,8 +383,7 @@ def test_data_file_of_100_mb_is_refused_before_reading(house, capsys):
     with open(house / "data" / "words.txt", "wb") as handle:
         handle.truncate(100_000_000)
     (house / "banned.yaml").write_text("extends: existence\nmessage: m\ntokens-file: words.txt\n")
-    _exit_2(capsys, house / "banned.yaml", 1, "data file words.txt is 100,000,000 bytes; the limit is 1,000,000",
-            seconds=1)
+    _exit_2(capsys, house / "banned.yaml", 1, "data file words.txt is 100,000,000 bytes; the limit is 1,000,000")
 
 
 @pytest.mark.parametrize("config_text, line, message", [
@@ -426,7 +413,7 @@ def test_config_of_100_mb_is_refused_before_reading(workdir, capsys):
     with open(workdir / ".newslint.yaml", "wb") as handle:
         handle.truncate(100_000_000)
     (workdir / "a.md").write_text(WHILST)
-    _exit_2(capsys, workdir / ".newslint.yaml", 1, "file is 100,000,000 bytes; the limit is 1,000,000", seconds=1)
+    _exit_2(capsys, workdir / ".newslint.yaml", 1, "file is 100,000,000 bytes; the limit is 1,000,000")
 
 
 # --- Front matter: a finding, and the body is still checked ------------------------------------

@@ -1,7 +1,6 @@
 """Markdown bodies -> prose blocks: kinds, exact prose text and exact source positions."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -525,12 +524,11 @@ def test_mixed_document_maps_one_to_one():
     assert located(source, blocks[5], "c") == ("c", (14, 4))
 
 
-def test_large_input_is_fast():
+def test_large_input_keeps_every_block():
+    # How fast this parses is measured by benchmarks/, not here: a timed test fails under load.
     paragraph = "Some *text* with `code`, [a link](http://x) and https://y.org. " * 8 + "\n"
     source = ("# Heading\n\n" + paragraph + "\n- item one\n- item two\n\n") * 400  # about 240 kB
-    started = time.perf_counter()
     blocks = parse(source)
-    assert time.perf_counter() - started < 1.0
     assert len(blocks) == 1600
 
 
