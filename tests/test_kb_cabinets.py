@@ -61,6 +61,38 @@ def holders(kb, title, on, country):
     ("governor of the Bank of England", "GB", "2021-01-01", ["Andrew Bailey"]),
     # European Union: Lagarde ECB president from 1 November 2019.
     ("ECB president", "EU", "2020-01-01", ["Christine Lagarde"]),
+    # France
+    # Lombard named economy and finance minister on 23 December 2024 (Challenge.ma, Le Vif);
+    # Lescure in Lecornu's first government of 5 October 2025 (ATS) and kept on 12 October (TASS).
+    ("finance minister", "FR", "2025-03-01", ["Éric Lombard"]),
+    ("finance minister", "FR", "2025-11-01", ["Roland Lescure"]),
+    # Fabius replaced Sautter on 28 March 2000 (Wikidata, france-cabinet scraper).
+    ("finance minister", "FR", "2001-01-01", ["Laurent Fabius"]),
+    # Nuñez succeeded Retailleau on 12 October 2025 (Adnkronos; L'Avenir).
+    ("interior minister", "FR", "2025-06-01", ["Bruno Retailleau"]),
+    ("interior minister", "FR", "2025-11-01", ["Laurent Nuñez"]),
+    # Philippe held the interior ministry between Collomb and Castaner (Wikidata, scraper).
+    ("interior minister", "FR", "2018-10-10", ["Édouard Philippe"]),
+    # Vautrin took the armed forces on 12 October 2025 (TASS; Adnkronos; L'Avenir).
+    ("defence minister", "FR", "2025-11-01", ["Catherine Vautrin"]),
+    ("defense minister", "FR", "2023-06-01", ["Sébastien Lecornu"]),
+    # Parly from the second Philippe government, 21 June 2017 (Wikidata, scraper).
+    ("defence minister", "FR", "2019-01-01", ["Florence Parly"]),
+    # Darmanin justice minister from 23 December 2024 (DayFR/ATS); Migaud from 21 September
+    # 2024 (Pledge Times, infodujour).
+    ("justice minister", "FR", "2025-06-01", ["Gérald Darmanin"]),
+    ("justice minister", "FR", "2024-11-01", ["Didier Migaud"]),
+    # Braun replaced Bourguignon on 4 July 2022 (Le Moniteur des pharmacies; RTL Luxembourg).
+    ("health minister", "FR", "2022-08-01", ["François Braun"]),
+    # Firmin Le Bodo held the ministry ad interim after Rousseau's resignation of 20 December
+    # 2023 (TV5 Monde; France Info/AFP).
+    ("health minister", "FR", "2024-01-05", ["Agnès Firmin Le Bodo"]),
+    # Rist health minister in Lecornu's second government (L'Avenir; Adnkronos).
+    ("health minister", "FR", "2025-11-01", ["Stéphanie Rist"]),
+    # Villeroy de Galhau governor from 1 November 2015 (Journal officiel); Noyer before him
+    # (Wikidata, scraper).
+    ("Banque de France governor", "FR", "2020-01-01", ["François Villeroy de Galhau"]),
+    ("central bank governor", "FR", "2010-01-01", ["Christian Noyer"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -79,6 +111,8 @@ def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
      "German Finance Minister Christian Lindner", "Lars Klingbeil"),
     ("Indian Home Minister Rajnath Singh visited Kashmir.", "2024-03-01",
      "Indian Home Minister Rajnath Singh", "Amit Shah"),
+    ("French Interior Minister Gérald Darmanin spoke in Paris.", "2025-03-01",
+     "French Interior Minister Gérald Darmanin", "Bruno Retailleau"),
 ])
 def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
     found = lint(linter, body, date)
@@ -98,6 +132,11 @@ def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
     # Another country's post of the same name, and a state attorney general.
     ("Chancellor Rachel Reeves spoke in Britain.", "2025-01-10"),
     ("New York Attorney General Letitia James sued the company.", "2025-03-01"),
+    # Darmanin moved from the interior to justice in December 2024.
+    ("French Justice Minister Gérald Darmanin spoke in Paris.", "2025-03-01"),
+    # A minister delegate for health is called the health minister too.
+    ("French Health Minister Frédéric Valletoux visited a hospital.", "2024-05-02"),
+    ("French Health Minister Catherine Vautrin visited a hospital.", "2024-05-02"),
     # History before the coverage.
     ("Fed Chair Paul Volcker raised rates to fight inflation.", "2024-01-10"),
 ])

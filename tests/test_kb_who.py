@@ -30,6 +30,10 @@ def linter():
     ("taoiseach", "Irish", "2023-06-01", "Taoiseach: Leo Varadkar"),
     ("fed chair", "U.S.", "2020-06-01", "Chair of the Federal Reserve: Jerome Powell"),
     ("home minister", "India", "2024-03-01", "Minister of Home Affairs of India: Amit Shah"),
+    # Lecornu's second government, 12 October 2025 (TASS; Adnkronos; L'Avenir).
+    ("interior minister", "French", "2025-11-01", "Minister of the Interior of France: Laurent Nuñez"),
+    ("finance minister", "France", "2025-11-01", "Minister of the Economy and Finance of France: Roland Lescure"),
+    ("central bank governor", "France", "2010-01-01", "Governor of the Banque de France: Christian Noyer"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
