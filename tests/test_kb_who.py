@@ -34,6 +34,9 @@ def linter():
     ("interior minister", "French", "2025-11-01", "Minister of the Interior of France: Laurent Nuñez"),
     ("finance minister", "France", "2025-11-01", "Minister of the Economy and Finance of France: Roland Lescure"),
     ("central bank governor", "France", "2010-01-01", "Governor of the Banque de France: Christian Noyer"),
+    # Takaichi's cabinet, 21 October 2025 (Sputnik; Anadolu/Kyodo).
+    ("finance minister", "Japan", "2025-11-01", "Minister of Finance of Japan: Satsuki Katayama"),
+    ("defense minister", "Japanese", "2025-11-01", "Minister of Defense of Japan: Shinjiro Koizumi"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
