@@ -122,6 +122,29 @@ def holders(kb, title, on, country):
     # Ueda replaced Kuroda on 9 April 2023 (Jiji via nippon.com).
     ("BOJ governor", "JP", "2023-03-01", ["Haruhiko Kuroda"]),
     ("central bank governor", "JP", "2024-03-01", ["Kazuo Ueda"]),
+    # Canada
+    # LeBlanc sworn in as finance minister on 16 December 2024 (True North); Champagne from
+    # Carney's first cabinet, 14 March 2025 (iPolitics).
+    ("finance minister", "CA", "2025-01-10", ["Dominic LeBlanc"]),
+    ("finance minister", "CA", "2025-06-01", ["François-Philippe Champagne"]),
+    ("finance minister", "CA", "2010-01-01", ["Jim Flaherty"]),
+    # McGuinty public safety minister from 20 December 2024 (The Canadian Press via Darpan);
+    # Anandasangaree from 13 May 2025 (CityNews/The Canadian Press).
+    ("public safety minister", "CA", "2025-02-01", ["David McGuinty"]),
+    ("public safety minister", "CA", "2025-06-01", ["Gary Anandasangaree"]),
+    # Blair replaced Anand on 26 July 2023 (The Globe and Mail); McGuinty from 13 May 2025
+    # (CityNews/The Canadian Press).
+    ("defence minister", "CA", "2024-01-10", ["Bill Blair"]),
+    ("defense minister", "CA", "2025-06-01", ["David McGuinty"]),
+    # Virani replaced Lametti on 26 July 2023 (CTV); Fraser from 13 May 2025 (Canadian Lawyer).
+    ("justice minister", "CA", "2024-01-10", ["Arif Virani"]),
+    ("attorney general", "CA", "2025-06-01", ["Sean Fraser"]),
+    # Holland replaced Duclos on 26 July 2023 (CP24); Michel from 13 May 2025 (Santis Health).
+    ("health minister", "CA", "2024-01-10", ["Mark Holland"]),
+    ("health minister", "CA", "2025-06-01", ["Marjorie Michel"]),
+    # Macklem governor from 3 June 2020 (Wikidata, canada-cabinet scraper); Carney 2008-2013.
+    ("Bank of Canada governor", "CA", "2021-01-01", ["Tiff Macklem"]),
+    ("central bank governor", "CA", "2010-01-01", ["Mark Carney"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -144,6 +167,8 @@ def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
      "French Interior Minister Gérald Darmanin", "Bruno Retailleau"),
     ("Japanese Defense Minister Gen Nakatani visited Okinawa.", "2025-11-10",
      "Japanese Defense Minister Gen Nakatani", "Shinjiro Koizumi"),
+    ("Canadian Finance Minister Chrystia Freeland presented the budget.", "2025-04-01",
+     "Canadian Finance Minister Chrystia Freeland", "François-Philippe Champagne"),
 ])
 def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
     found = lint(linter, body, date)
@@ -169,6 +194,10 @@ def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
     ("French Health Minister Frédéric Valletoux visited a hospital.", "2024-05-02"),
     ("French Health Minister Catherine Vautrin visited a hospital.", "2024-05-02"),
     ("Japanese Defense Minister Shinjiro Koizumi visited Okinawa.", "2025-11-10"),
+    ("Canadian Finance Minister François-Philippe Champagne presented the budget.", "2025-04-01"),
+    # A province's finance minister, whom the knowledge base does not hold.
+    ("Finance Minister Peter Bethlenfalvy presented Ontario's budget in Toronto, Canada.",
+     "2025-04-01"),
     # Russia's interior ministry is "internal affairs" too, and the knowledge base lacks it.
     ("Internal Affairs Minister Vladimir Kolokoltsev spoke in Moscow, Russia.", "2023-05-01"),
     # The head of the Defense Agency before it became a ministry in 2007.

@@ -37,6 +37,9 @@ def linter():
     # Takaichi's cabinet, 21 October 2025 (Sputnik; Anadolu/Kyodo).
     ("finance minister", "Japan", "2025-11-01", "Minister of Finance of Japan: Satsuki Katayama"),
     ("defense minister", "Japanese", "2025-11-01", "Minister of Defense of Japan: Shinjiro Koizumi"),
+    # Carney's cabinet of 13 May 2025 (CityNews/The Canadian Press; Canadian Lawyer).
+    ("attorney general", "Canada", "2025-06-01", "Minister of Justice and Attorney General of Canada: Sean Fraser"),
+    ("central bank governor", "Canadian", "2021-01-01", "Governor of the Bank of Canada: Tiff Macklem"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
