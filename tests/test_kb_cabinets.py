@@ -145,6 +145,20 @@ def holders(kb, title, on, country):
     # Macklem governor from 3 June 2020 (Wikidata, canada-cabinet scraper); Carney 2008-2013.
     ("Bank of Canada governor", "CA", "2021-01-01", ["Tiff Macklem"]),
     ("central bank governor", "CA", "2010-01-01", ["Mark Carney"]),
+    # Italy
+    # The Meloni government sworn in on 22 October 2022 (Reuters; Unione Sarda; Leggo).
+    ("finance minister", "IT", "2023-06-01", ["Giancarlo Giorgetti"]),
+    ("finance minister", "IT", "2022-06-01", ["Daniele Franco"]),
+    ("interior minister", "IT", "2023-06-01", ["Matteo Piantedosi"]),
+    # Salvini interior minister in the first Conte government (Wikidata, italy-ministers scraper).
+    ("interior minister", "IT", "2019-01-01", ["Matteo Salvini"]),
+    ("defence minister", "IT", "2023-06-01", ["Guido Crosetto"]),
+    ("justice minister", "IT", "2023-06-01", ["Carlo Nordio"]),
+    ("health minister", "IT", "2020-04-01", ["Roberto Speranza"]),
+    ("health minister", "IT", "2023-06-01", ["Orazio Schillaci"]),
+    # Panetta governor from 1 November 2023 (the Bank of Italy via Arena Digitale).
+    ("Bank of Italy governor", "IT", "2023-10-01", ["Ignazio Visco"]),
+    ("central bank governor", "IT", "2024-06-01", ["Fabio Panetta"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -169,6 +183,8 @@ def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
      "Japanese Defense Minister Gen Nakatani", "Shinjiro Koizumi"),
     ("Canadian Finance Minister Chrystia Freeland presented the budget.", "2025-04-01",
      "Canadian Finance Minister Chrystia Freeland", "François-Philippe Champagne"),
+    ("Italian Interior Minister Matteo Salvini spoke in Rome.", "2023-06-01",
+     "Italian Interior Minister Matteo Salvini", "Matteo Piantedosi"),
 ])
 def test_the_issue_examples_are_mismatches(linter, body, date, title, holder):
     found = lint(linter, body, date)

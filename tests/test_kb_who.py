@@ -40,6 +40,8 @@ def linter():
     # Carney's cabinet of 13 May 2025 (CityNews/The Canadian Press; Canadian Lawyer).
     ("attorney general", "Canada", "2025-06-01", "Minister of Justice and Attorney General of Canada: Sean Fraser"),
     ("central bank governor", "Canadian", "2021-01-01", "Governor of the Bank of Canada: Tiff Macklem"),
+    # The Meloni government, 22 October 2022 (Reuters; Unione Sarda).
+    ("defence minister", "Italy", "2024-01-10", "Minister of Defence of Italy: Guido Crosetto"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
