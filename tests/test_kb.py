@@ -63,7 +63,7 @@ def test_coverage_of_the_issue(kb):
                                  "in-health-minister", "in-law-minister", "fr-health-minister",
                                  "jp-internal-affairs-minister", "jp-health-minister",
                                  "jp-defence-minister", "ca-public-safety-minister",
-                                 "it-finance-minister"}, office.id
+                                 "it-finance-minister", "au-home-affairs-minister"}, office.id
 
 
 def test_every_holder_is_a_person_with_a_name_and_ids_are_unique(kb):

@@ -42,6 +42,8 @@ def linter():
     ("central bank governor", "Canadian", "2021-01-01", "Governor of the Bank of Canada: Tiff Macklem"),
     # The Meloni government, 22 October 2022 (Reuters; Unione Sarda).
     ("defence minister", "Italy", "2024-01-10", "Minister of Defence of Italy: Guido Crosetto"),
+    # The second Albanese ministry, 13 May 2025 (NNN-AAP via MENAFN; Annahar).
+    ("attorney general", "Australia", "2025-06-01", "Attorney-General of Australia: Michelle Rowland"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
