@@ -44,6 +44,8 @@ def linter():
     ("defence minister", "Italy", "2024-01-10", "Minister of Defence of Italy: Guido Crosetto"),
     # The second Albanese ministry, 13 May 2025 (NNN-AAP via MENAFN; Annahar).
     ("attorney general", "Australia", "2025-06-01", "Attorney-General of Australia: Michelle Rowland"),
+    # Lula's ministers of 1 January 2023 (Reuters via Pledge Times).
+    ("finance minister", "Brazilian", "2024-01-10", "Minister of Finance of Brazil: Fernando Haddad"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
