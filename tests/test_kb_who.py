@@ -46,6 +46,8 @@ def linter():
     ("attorney general", "Australia", "2025-06-01", "Attorney-General of Australia: Michelle Rowland"),
     # Lula's ministers of 1 January 2023 (Reuters via Pledge Times).
     ("finance minister", "Brazilian", "2024-01-10", "Minister of Finance of Brazil: Fernando Haddad"),
+    # Belousov appointed on 14 May 2024 (Kremlin via Ukrainska Pravda).
+    ("defence minister", "Russia", "2025-01-10", "Minister of Defence of Russia: Andrei Belousov"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
