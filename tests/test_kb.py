@@ -60,7 +60,10 @@ def test_coverage_of_the_issue(kb):
             assert office.id in {"eu-council-president", "au-commission-chairperson", "ar-foreign-minister",
                                  "kr-foreign-minister", "pk-foreign-minister", "il-foreign-minister",
                                  "ua-foreign-minister", "us-secretary-of-homeland-security",
-                                 "in-health-minister", "in-law-minister"}, office.id
+                                 "in-health-minister", "in-law-minister", "fr-health-minister",
+                                 "jp-internal-affairs-minister", "jp-health-minister",
+                                 "jp-defence-minister", "ca-public-safety-minister",
+                                 "it-finance-minister", "au-home-affairs-minister"}, office.id
 
 
 def test_every_holder_is_a_person_with_a_name_and_ids_are_unique(kb):

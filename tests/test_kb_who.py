@@ -30,6 +30,24 @@ def linter():
     ("taoiseach", "Irish", "2023-06-01", "Taoiseach: Leo Varadkar"),
     ("fed chair", "U.S.", "2020-06-01", "Chair of the Federal Reserve: Jerome Powell"),
     ("home minister", "India", "2024-03-01", "Minister of Home Affairs of India: Amit Shah"),
+    # Lecornu's second government, 12 October 2025 (TASS; Adnkronos; L'Avenir).
+    ("interior minister", "French", "2025-11-01", "Minister of the Interior of France: Laurent Nuñez"),
+    ("finance minister", "France", "2025-11-01", "Minister of the Economy and Finance of France: Roland Lescure"),
+    ("central bank governor", "France", "2010-01-01", "Governor of the Banque de France: Christian Noyer"),
+    # Takaichi's cabinet, 21 October 2025 (Sputnik; Anadolu/Kyodo).
+    ("finance minister", "Japan", "2025-11-01", "Minister of Finance of Japan: Satsuki Katayama"),
+    ("defense minister", "Japanese", "2025-11-01", "Minister of Defense of Japan: Shinjiro Koizumi"),
+    # Carney's cabinet of 13 May 2025 (CityNews/The Canadian Press; Canadian Lawyer).
+    ("attorney general", "Canada", "2025-06-01", "Minister of Justice and Attorney General of Canada: Sean Fraser"),
+    ("central bank governor", "Canadian", "2021-01-01", "Governor of the Bank of Canada: Tiff Macklem"),
+    # The Meloni government, 22 October 2022 (Reuters; Unione Sarda).
+    ("defence minister", "Italy", "2024-01-10", "Minister of Defence of Italy: Guido Crosetto"),
+    # The second Albanese ministry, 13 May 2025 (NNN-AAP via MENAFN; Annahar).
+    ("attorney general", "Australia", "2025-06-01", "Attorney-General of Australia: Michelle Rowland"),
+    # Lula's ministers of 1 January 2023 (Reuters via Pledge Times).
+    ("finance minister", "Brazilian", "2024-01-10", "Minister of Finance of Brazil: Fernando Haddad"),
+    # Belousov appointed on 14 May 2024 (Kremlin via Ukrainska Pravda).
+    ("defence minister", "Russia", "2025-01-10", "Minister of Defence of Russia: Andrei Belousov"),
 ])
 def test_natural_titles(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
