@@ -34,7 +34,7 @@ from .sources import ChangedOnDisk, SourceText, encode, read_source, write_atomi
 
 DEFAULT_REASON = "added in bulk by newslint --add-noqa; fix or explain"
 _LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_NEXT_LINE = re.compile(r"(?P<indent>[ \t]*)<!--\s*newslint-disable-next-line(?P<rules>(?:[ \t,]+[\w-]+)*)"
+_NEXT_LINE = re.compile(r"(?P<indent>[ \t]*)<!--\s*newslint-disable-next-line(?P<rules>(?:[ \t,]+\w[\w-]*)*)"
                         r"(?P<rest>[ \t]+--.*?)?\s*-->[ \t]*")
 _STANDALONE, _MERGED, _END_OF_LINE = "standalone", "merged", "end-of-line"
 _ORDER = (_STANDALONE, _MERGED, _END_OF_LINE)
