@@ -4,6 +4,8 @@ not linted kept, any working folder, SARIF's fingerprints, and malformed baselin
 from __future__ import annotations
 
 import json
+import os
+import sys
 
 import pytest
 
@@ -138,3 +140,24 @@ def test_a_missing_baseline_and_flags_that_need_one_are_usage_errors(repo, capsy
     assert (code, err) == (2, "newslint: error: --update-baseline needs --baseline FILE: the file to write\n")
     code, _, err = run(capsys, "--baseline", "x.json", "--update-baseline", "--fix", "content")
     assert (code, err) == (2, "newslint: error: --fix and --update-baseline cannot be used together\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_baseline_that_is_no_file_stops_the_run(repo, capsys):
+    (repo / "folder.json").mkdir()
+    code, _, err = run(capsys, "--baseline", "folder.json", "content")
+    assert (code, err) == (2, "folder.json:1: the baseline is a directory, not a file\n")
+    os.mkfifo(repo / "pipe.json")
+    code, _, err = run(capsys, "--baseline", "pipe.json", "content")  # never waits for a writer
+    assert (code, err) == (2, "pipe.json:1: the baseline is not a regular file\n")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux; others refuse non-UTF-8 names")
+def test_a_file_name_that_is_not_utf8_round_trips(repo, capsys):
+    name = os.fsdecode(b"content/caf\xe9.md")
+    write(repo / name, f"# Cafe\n\n{TOLL_B}\n")
+    run(capsys, "--baseline", "base.json", "--update-baseline", "content")
+    assert "caf\\udce9.md" in (repo / "base.json").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "--format", "concise", "--baseline", "base.json", "content")
+    assert (code, out, err) == (0, "All checked: no findings in 4 files.\n",
+                                "newslint: the baseline base.json hid 3 findings.\n")

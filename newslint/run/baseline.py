@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,8 @@ VERSION = 1
 KEYS = ("path", "line", "rule", "text", "fingerprint")
 TEXT_LIMIT = 80
 """Characters of the finding's text kept for a reviewer; the fingerprint needs none of them."""
+MAX_BYTES = 200_000_000
+"""About a million entries: far past any archive, short of a file that would exhaust memory."""
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -71,9 +74,14 @@ class Matched:
 def read_baseline(file: Path) -> Baseline:
     """The baseline in `file`; ConfigError (`path:line: what is wrong`) when it is malformed."""
     try:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigError(file, 1, "the baseline is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # reading a FIFO would wait for a writer for ever
+            raise ConfigError(file, 1, "the baseline is not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise ConfigError(file, 1, f"the baseline is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
         raw = file.read_bytes()
-    except IsADirectoryError:
-        raise ConfigError(file, 1, "the baseline is a directory, not a file") from None
     except OSError as err:
         raise ConfigError(file, 1, f"cannot read the baseline ({err.strerror or err})") from None
     try:
@@ -188,13 +196,18 @@ def match(baseline: Baseline, reports: Iterable[FileReport]) -> Matched:
             else:
                 kept.append(finding)
         kept_reports.append(replace(report, findings=tuple(kept)) if len(kept) < len(report.findings) else report)
-    stale = sum(count for (path, _), count in available.items()
-                if count > 0 and (path in linted or not _exists(path, folder)))
+    left = Counter()
+    for (path, _), count in available.items():
+        left[path] += count
+    stale = sum(count for path, count in left.items() if count and (path in linted or not _exists(path, folder)))
     return Matched(kept_reports, hidden, stale)
 
 
 def _exists(path: str, folder: Path) -> bool:
-    return (folder / path).exists()
+    try:
+        return (folder / path).exists()
+    except (OSError, ValueError):  # a path the system cannot even ask about is not there
+        return False
 
 
 @dataclass(frozen=True)
@@ -221,7 +234,8 @@ def updated(baseline: Baseline, reports: Iterable[FileReport]) -> Update:
             if len(text) > TEXT_LIMIT:
                 text = text[: TEXT_LIMIT - 1] + "\u2026"
             fresh.append(Entry(path, lines.line_of(finding.span.start), finding.rule, text, print_))
-    kept = [entry for entry in baseline.entries if entry.path not in linted and _exists(entry.path, folder)]
+    present = {path: _exists(path, folder) for path in {entry.path for entry in baseline.entries} - linted}
+    kept = [entry for entry in baseline.entries if present.get(entry.path)]
     entries = tuple(sorted(kept + fresh, key=Entry.sort_key))
     before = Counter((entry.path, entry.fingerprint) for entry in baseline.entries)
     after = Counter((entry.path, entry.fingerprint) for entry in entries)
@@ -230,14 +244,20 @@ def updated(baseline: Baseline, reports: Iterable[FileReport]) -> Update:
 
 def render(entries: Iterable[Entry]) -> str:
     """The baseline file: JSON, one entry per line, so that a change to it diffs by finding."""
-    rows = [json.dumps({key: getattr(entry, key) for key in KEYS}, ensure_ascii=False) for entry in entries]
+    rows = [json.dumps({key: getattr(entry, key) for key in KEYS}, ensure_ascii=_has_surrogates(entry))
+            for entry in entries]
     body = ",\n".join(f"    {row}" for row in rows)
     return ('{\n  "version": %d,\n  "tool": "newslint",\n  "findings": [%s\n  ]\n}\n'
             % (VERSION, f"\n{body}" if rows else ""))
 
 
+def _has_surrogates(entry: Entry) -> bool:
+    """A file name that is not UTF-8 reaches us as surrogates: JSON's escapes keep it UTF-8."""
+    return any("\ud800" <= char <= "\udfff" for char in entry.path + entry.text)
+
+
 def write_baseline(file: Path, entries: Iterable[Entry]) -> None:
-    data = render(entries).encode("utf-8", "surrogateescape")
+    data = render(entries).encode("utf-8")
     if file.exists():
         write_atomic(file, data)
     else:
