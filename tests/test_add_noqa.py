@@ -141,3 +141,19 @@ def test_the_reason_is_the_users_and_cannot_end_the_comment(repo, capsys):
     assert (code, err) == (2, "newslint: error: --noqa-reason goes with --add-noqa\n")
     code, _, err = run(capsys, "--add-noqa", "--fix", "c.md")
     assert (code, err) == (2, "newslint: error: --fix and --add-noqa cannot be used together\n")
+
+
+def test_a_finding_across_a_line_break_gets_its_comment_on_the_line_before(repo, capsys):
+    # A comment at the end of line 3 would come between the repeated words and end the finding
+    # without suppressing it (an unused suppression); the line before can carry a next-line one.
+    article = write(repo / "d.md", "# Pairs\n\nOne developer writes while the other reads each line\n"
+                                   "as\nas it is written.\n")
+    code, out, _ = run(capsys, "--format", "concise", "d.md")
+    assert out.splitlines()[0] == "d.md:4:1: word-repeated [warning] 'as' is repeated: delete one."
+    code, out, err = run(capsys, "--format", "concise", "--add-noqa", "d.md")
+    assert (code, out, err) == (0, "All checked: no findings in 1 file.\n",
+                                "newslint: added 1 suppression comment to 1 file.\n")
+    assert article.read_text() == (
+        "# Pairs\n\nOne developer writes while the other reads each line "
+        f"<!-- newslint-disable-next-line word-repeated -- {REASON} -->\nas\nas it is written.\n")
+    assert run(capsys, "--format", "concise", "d.md")[:2] == (0, "All checked: no findings in 1 file.\n")

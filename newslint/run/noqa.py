@@ -10,7 +10,10 @@ that keeps the markdown as it renders and that the directive parser honours for 
 2. the rules added to such a comment that is already there (a second run with new findings);
 3. `<!-- newslint-disable-line RULES -- REASON -->` at the end of the line itself, inside a
    paragraph, list item, blockquote or table row (before a row's closing pipe and a hard break),
-   where a line of its own would split the block.
+   where a line of its own would split the block;
+4. `<!-- newslint-disable-next-line RULES -- REASON -->` at the end of the line before, where a
+   comment on the line itself would cut the finding's text in two (a repeated word across a
+   line break), unless that line is a fence, a table's delimiter row or a setext underline.
 
 Every placement is proved by linting the new text: a comment that does not suppress its findings
 (inside a code block, say) is taken out again and the next place tried; findings no comment can
@@ -36,8 +39,10 @@ DEFAULT_REASON = "added in bulk by newslint --add-noqa; fix or explain"
 _LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _NEXT_LINE = re.compile(r"(?P<indent>[ \t]*)<!--\s*newslint-disable-next-line(?P<rules>(?:[ \t,]+\w[\w-]*)*)"
                         r"(?P<rest>[ \t]+--.*?)?\s*-->[ \t]*")
-_STANDALONE, _MERGED, _END_OF_LINE = "standalone", "merged", "end-of-line"
-_ORDER = (_STANDALONE, _MERGED, _END_OF_LINE)
+# A line a comment must not be appended to: a fence, a table's delimiter row, a setext underline.
+_NO_TAIL = re.compile(r"\s*(?:```|~~~|[=-]+\s*$|\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$)")
+_STANDALONE, _MERGED, _END_OF_LINE, _END_OF_PREVIOUS = "standalone", "merged", "end-of-line", "end-of-previous"
+_ORDER = (_STANDALONE, _MERGED, _END_OF_LINE, _END_OF_PREVIOUS)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,10 @@ def _fits(place: str, lines: LineIndex, line: int, first_body_line: int) -> bool
                 and not _LIST_ITEM.match(current) and not _NEXT_LINE.fullmatch(current))
     if place == _MERGED:
         return line > first_body_line and _NEXT_LINE.fullmatch(lines.line_text(line - 1)) is not None
-    return current.strip() != ""
+    if place == _END_OF_LINE:
+        return current.strip() != ""
+    return line > first_body_line and lines.line_text(line - 1).strip() != "" \
+        and not _NO_TAIL.match(lines.line_text(line - 1))
 
 
 def _apply(text: str, lines: LineIndex, groups: dict[int, list[Finding]], placed: dict[int, int],
@@ -129,13 +137,15 @@ def _apply(text: str, lines: LineIndex, groups: dict[int, list[Finding]], placed
             position = match.end("rules")
             targets[line] = (line + shift, line + shift - 1)
         else:
+            verb, on = ("disable-line", line) if place == _END_OF_LINE else ("disable-next-line", line - 1)
+            start, end = lines.line_start(on), lines.line_end(on)
             cut = _end_of_line_cut(text[start:end]) + start
             pieces.append(text[position:cut])
             before = " " if cut > start and text[cut - 1] not in " \t" else ""
             after = " " if text[cut:end].startswith("|") else ""  # a row's closing pipe
-            pieces.append(f"{before}<!-- newslint-disable-line {' '.join(rules)} -- {reason} -->{after}")
+            pieces.append(f"{before}<!-- newslint-{verb} {' '.join(rules)} -- {reason} -->{after}")
             position = cut
-            targets[line] = (line + shift, line + shift)
+            targets[line] = (line + shift, on + shift)
     pieces.append(text[position:])
     return "".join(pieces), targets
 
