@@ -113,3 +113,14 @@ def test_an_unknown_ref_or_no_repository_is_a_usage_error(repo, capsys, tmp_path
     code, out, err = run(capsys, "--changed-since", "main", ".")
     assert (code, out) == (2, "")
     assert err == f"newslint: error: --changed-since needs a git repository, and {outside} is not inside one\n"
+
+
+def test_changed_lines_of_files_whose_names_git_quotes(repo, capsys):
+    # git writes "b/content/caf\303\251 \"menu\".md" in a diff's header: octal bytes and escapes.
+    name = 'content/café "menu".md'
+    write(repo / name, f"# Menu\n\n{TOLL_A}\n")
+    commit_all(repo, "menu")
+    write(repo / name, f"# Menu\n\n{TOLL_A}\n\n{TOLL_B}\n")
+    code, out, _ = run(capsys, "--format", "concise", "--changed-since", "HEAD", "--changed-lines-only", "content")
+    assert out.splitlines() == [concise(name, 5, 1, "Nine workers died"),
+                                "Found 1 finding (0 errors, 1 warning, 0 info) in 1 file."]
