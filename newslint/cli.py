@@ -89,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="processes to spread files over (default: the number of cores)")
     check.add_argument("--no-cache", action="store_true",
                        help="do not read or write .newslint_cache (findings of unchanged files)")
+    archive = check.add_argument_group("an archive's old findings")
+    archive.add_argument("--baseline", type=Path, metavar="FILE",
+                         help="do not report the findings recorded in this baseline file")
+    archive.add_argument("--update-baseline", action="store_true",
+                         help="write the current findings to the --baseline file (created if missing; "
+                         "entries of files not checked in this run are kept) and report nothing")
+    archive.add_argument("--changed-since", metavar="REF",
+                         help="check only files changed since the merge base of this git ref and HEAD "
+                         "(commits, staged and unstaged edits, untracked files)")
+    archive.add_argument("--changed-lines-only", action="store_true",
+                         help="with --changed-since: report only findings on changed lines")
+    archive.add_argument("--add-noqa", action="store_true",
+                         help="insert newslint-disable comments for the current findings, then report what is left")
+    archive.add_argument("--noqa-reason", metavar="TEXT",
+                         help="the reason --add-noqa writes after '--' (default: says they were added in bulk)")
 
     init = commands.add_parser("init", help="write a commented .newslint.yaml for this site")
     init.add_argument("folder", nargs="?", type=Path, default=Path("."))

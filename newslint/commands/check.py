@@ -5,6 +5,8 @@ import argparse
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 from typing import Callable
 
 from . import EXIT_CLEAN, EXIT_FINDINGS, Outcome, Output
@@ -31,6 +33,13 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"--config {args.config}: no such file")
     from_stdin = args.paths == [STDIN]
+    _check_archive_flags(args, from_stdin)
+    baseline = _baseline(args)
+    changes = None
+    if args.changed_since is not None:
+        from ..run.changes import changes_since
+        changes = changes_since(args.changed_since, with_lines=args.changed_lines_only)
+        options = replace(options, only=changes.files)
     if STDIN in args.paths and not from_stdin:
         raise UsageError(f"'{STDIN}' (standard input) must be the only path when it is given.")
     for path in args.paths:
@@ -49,8 +58,36 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
         return Outcome(EXIT_INTERRUPTED, (Output(interrupted(stop.written, args.fix and not args.diff), "stderr"),))
 
     outputs = []
-    if not result.reports and not from_stdin:
+    if changes is not None and not result.reports:
+        outputs.append(Output(f"newslint: no file among the paths given changed since {changes.ref} "
+                              f"(merge base {changes.base[:12]}); nothing to check.", "stderr"))
+    elif not result.reports and not from_stdin:
         outputs.append(Output(nothing_checked(result.skipped.articles()), "stderr"))
+    if args.update_baseline:
+        return Outcome(EXIT_CLEAN, (*outputs, Output(_update_baseline(baseline, result.reports), "stderr")))
+    reports = result.reports
+    if baseline is not None:
+        from ..run.baseline import match
+        matched = match(baseline, reports)
+        reports = matched.reports
+        outputs.append(Output(_baseline_note(args.baseline, matched.hidden, matched.stale), "stderr"))
+    if changes is not None and args.changed_lines_only:
+        from ..run.changes import on_changed_lines
+        reports = on_changed_lines(changes, reports)
+    if args.add_noqa:
+        from ..run.noqa import add_noqa_to_files
+        noqa = add_noqa_to_files(runner.linter_for, reports, args.noqa_reason)
+        reports = noqa.reports
+        note = (f"newslint: added {_count(noqa.comments, 'suppression comment', 'suppression comments')} "
+                f"to {_count(noqa.files, 'file', 'files')}")
+        if noqa.left:
+            note += (f"; {_count(noqa.left, 'finding', 'findings')} cannot be suppressed by a comment "
+                     "(in front matter, an unreadable file, or where no comment takes effect), listed below")
+        outputs.append(Output(note + ".", "stderr"))
+    failing = result.failing
+    if reports is not result.reports:
+        failing = sum(1 for report in reports for finding in report.findings
+                      if finding.severity >= (options.fail_on or runner.linter_for(report.path).settings.fail_on))
     if args.diff:
         return Outcome(EXIT_FINDINGS if result.diffs else EXIT_CLEAN,
                        (*outputs, Output("".join(result.diffs), file=args.output_file)))
@@ -62,14 +99,67 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
         outputs.append(Output(document.decode("utf-8", "surrogateescape"), raw=True))
         report_stream = "stderr"  # ruff's convention: the fixed text owns stdout
     if args.statistics:
-        text = statistics(result.reports)
+        text = statistics(reports)
     else:
-        text = renderer(args.format).render(result.reports, ReportOptions(
+        text = renderer(args.format).render(reports, ReportOptions(
             color=color_allowed and args.output_file is None, rules=rule_catalog(runner.linters()),
             fixed=result.fixed))
     outputs.append(Output(text, report_stream, args.output_file))
-    code = EXIT_CLEAN if args.exit_zero or not result.failing else EXIT_FINDINGS
+    code = EXIT_CLEAN if args.exit_zero or not failing else EXIT_FINDINGS
     return Outcome(code, tuple(outputs))
+
+
+def _check_archive_flags(args: argparse.Namespace, from_stdin: bool) -> None:
+    """The archive flags that cannot go together, refused before any file is read."""
+    if args.update_baseline and args.baseline is None:
+        raise UsageError("--update-baseline needs --baseline FILE: the file to write")
+    if args.changed_lines_only and args.changed_since is None:
+        raise UsageError("--changed-lines-only needs --changed-since REF: the changes to look at")
+    if args.noqa_reason is not None and not args.add_noqa:
+        raise UsageError("--noqa-reason goes with --add-noqa")
+    writers = [flag for flag, on in (("--fix", args.fix), ("--diff", args.diff), ("--add-noqa", args.add_noqa),
+                                     ("--update-baseline", args.update_baseline)) if on]
+    if len(writers) > 1:
+        raise UsageError(f"{writers[0]} and {writers[1]} cannot be used together")
+    if from_stdin:
+        for flag, on in (("--changed-since", args.changed_since is not None), ("--add-noqa", args.add_noqa),
+                         ("--update-baseline", args.update_baseline)):
+            if on:
+                raise UsageError(f"{flag} works on files, not on standard input")
+
+
+def _baseline(args: argparse.Namespace):
+    """The baseline to match (or to update), read before any article: a malformed one stops the
+    run at its line (exit 2)."""
+    if args.baseline is None:
+        return None
+    from ..run.baseline import Baseline, read_baseline
+    if args.update_baseline and not args.baseline.exists():
+        return Baseline(args.baseline)
+    if not args.baseline.exists():
+        raise UsageError(f"--baseline {args.baseline}: no such file (write it with --update-baseline)")
+    return read_baseline(args.baseline)
+
+
+def _update_baseline(baseline, reports) -> str:
+    from ..run.baseline import updated, write_baseline
+    update = updated(baseline, reports)
+    write_baseline(baseline.file, update.entries)
+    return (f"newslint: wrote {_count(len(update.entries), 'entry', 'entries')} to {baseline.file} "
+            f"({update.added} added, {update.removed} removed).")
+
+
+def _baseline_note(file: Path, hidden: int, stale: int) -> str:
+    note = f"newslint: the baseline {file} hid {_count(hidden, 'finding', 'findings')}"
+    if stale:
+        verb = "is" if stale == 1 else "are"
+        note += (f"; {_count(stale, 'entry', 'entries')} {verb} stale (fixed, or the file is gone): "
+                 "--update-baseline removes them")
+    return note + "."
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def nothing_checked(skipped: dict[str, int]) -> str:

@@ -14,7 +14,6 @@ together with that page.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -22,12 +21,12 @@ from typing import Any, Sequence
 from urllib.parse import quote
 
 from .._version import __version__
-from ..findings import Finding, Fix, Severity, Span
+from ..findings import Fix, Severity, Span
 from ..text.lines import LineIndex
 from . import FileReport, ReportOptions, RuleInfo
+from .fingerprints import FINGERPRINT, fingerprint, occurrences
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-FINGERPRINT = "newslint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 # A sentence ends at `.`, `!` or `?` before a space and a capital, digit or opening quote, so
@@ -91,13 +90,9 @@ def first_sentence(text: str) -> str:
 def _results(report: FileReport, index: dict[str, int], show_fixes: bool) -> list[dict[str, Any]]:
     lines = report.lines
     uri = artifact_uri(report.path)
-    seen: dict[tuple[str, str], int] = {}
     out = []
-    for finding in report.findings:
+    for finding, key_text, occurrence in occurrences(report):
         uri_of_finding = uri if finding.path == report.path else artifact_uri(finding.path)
-        key_text = _fingerprint_text(report, finding)
-        occurrence = seen.get((finding.rule, key_text), 0)
-        seen[(finding.rule, key_text)] = occurrence + 1
         result: dict[str, Any] = {
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
@@ -112,21 +107,6 @@ def _results(report: FileReport, index: dict[str, int], show_fixes: bool) -> lis
             result["fixes"] = [_fix(uri_of_finding, lines, finding.fix)]
         out.append(result)
     return out
-
-
-def _fingerprint_text(report: FileReport, finding: Finding) -> str:
-    """The matched text, or for a point the text of its line, normalised for comparison."""
-    span = finding.span
-    text = report.source[span.start : span.end]
-    if not text and report.source:
-        text = report.lines.line_text(report.lines.line_of(span.start))
-    return " ".join(text.split()).casefold()
-
-
-def fingerprint(rule: str, uri: str, text: str, occurrence: int) -> str:
-    """A line-independent identity: sha256 of rule, path, normalised text and occurrence."""
-    data = "\0".join((rule, uri, text, str(occurrence)))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def _location(uri: str, lines: LineIndex, span: Span) -> dict[str, Any]:

@@ -60,6 +60,8 @@ class RunOptions:
     """Reuse findings of unchanged files from .newslint_cache (the CLI turns it on; --no-cache)."""
     today: dt.date = field(default_factory=dt.date.today)
     """The run's one "today", read once when the run starts, for every file and config."""
+    only: frozenset[str] | None = None
+    """Real paths (os.path.realpath) to lint among those found (--changed-since); None: all."""
 
 
 @dataclass
@@ -180,6 +182,8 @@ class Runner:
             result.fixed_stdin = outcome.fixed_text
             return result
         paths = list(discover(arguments, self.settings_for, self.options.force_exclude, self.options.respect_gitignore, result.skipped))
+        if self.options.only is not None:  # --changed-since
+            paths = [path for path in paths if os.path.realpath(path) in self.options.only]
         advance = progress(len(paths)) if progress else (lambda done: None)
         jobs = min(self.options.jobs, len(paths) // MIN_FILES_PER_JOB)
         if jobs > 1:
