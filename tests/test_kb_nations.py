@@ -1,0 +1,161 @@
+"""Spot checks of the UN member states added to the knowledge base in December 2026 (issue 17),
+each against its source.
+
+Every assertion names, in a comment, the source its date was checked against (the file headers
+in rules/data/officeholders/ give the full list). The earlier countries are in test_kb_world.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslint.commands.kb import who
+
+# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
+
+ADDED = ("CZ", "HU", "EG")
+
+
+@pytest.fixture(scope="module")
+def holders(kb):
+    def holders(title: str, on: str, country: str) -> list[str]:
+        return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country)
+                for t in terms]
+    return holders
+
+
+def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
+
+
+def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
+    for country in ADDED:
+        offices = [o for o in kb.offices.values() if o.country == country]
+        roles = {role for office in offices for role in office.roles}
+        assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
+        for office in offices:
+            assert office.covered_from == dt.date(2000, 1, 1), office.id
+            assert office.covered_to == dt.date(2025, 11, 20), office.id
+
+
+@pytest.mark.parametrize("title, country, on, expected", [
+    # Adjectives and names from rules/data/places.yaml reach the new countries.
+    ("prime minister", "Czech", "2019-01-01", "Prime Minister of the Czech Republic: Andrej Babiš"),
+    ("president", "Czech Republic", "2019-01-01", "President of the Czech Republic: Miloš Zeman"),
+    ("PM", "Hungarian", "2019-01-01", "Prime Minister of Hungary: Viktor Orbán"),
+    ("top diplomat", "Egypt", "2019-01-01", "Minister of Foreign Affairs of Egypt: Sameh Shoukry"),
+])
+def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
+    lines = who(linter, title, country, dt.date.fromisoformat(on))
+    assert any(line.startswith(expected) for line in lines), lines
+
+
+# --- Czechia -----------------------------------------------------------------------------------
+
+def test_czechia_president(holders):
+    # Klaus took the oath on 7 March 2003 after a month's vacancy; Zeman on 8 March 2013 and Pavel
+    # on 9 March 2023 (Wikidata via every-politician-scrapers and V-DyKnow).
+    assert holders("president", "2003-02-20", "CZ") == []
+    assert holders("president", "2003-03-20", "CZ") == ["Václav Klaus"]
+    assert holders("president", "2013-03-20", "CZ") == ["Miloš Zeman"]
+    assert holders("president", "2023-06-01", "CZ") == ["Petr Pavel"]
+
+
+def test_czechia_prime_minister(holders):
+    # Fiala appointed prime minister on 28 November 2021 (V-DyKnow), his government on 17
+    # December (holders21); Babiš led the outgoing government in between. Sobotka appointed on 17
+    # January 2014, his government on 29 January (REIGN).
+    assert holders("prime minister", "2021-11-20", "CZ") == ["Andrej Babiš"]
+    assert holders("prime minister", "2021-12-05", "CZ") == ["Andrej Babiš", "Petr Fiala"]
+    assert holders("prime minister", "2022-01-05", "CZ") == ["Petr Fiala"]
+    assert holders("prime minister", "2014-01-20", "CZ") == ["Jiří Rusnok", "Bohuslav Sobotka"]
+    assert holders("prime minister", "2016-01-01", "CZ") == ["Bohuslav Sobotka"]
+
+
+def test_czechia_foreign_minister(holders):
+    # Hamáček in charge from June 2018 until Petříček's appointment on 16 October 2018
+    # (Parlamentní listy, Prague Daily Monitor); Kulhánek appointed 21 April 2021 (Radio Prague);
+    # Kohout 10 July 2013 to 29 January 2014 (ČTK via Tiscali, Wikipedia).
+    assert holders("foreign minister", "2018-08-01", "CZ") == ["Jan Hamáček"]
+    assert holders("foreign minister", "2018-11-01", "CZ") == ["Tomáš Petříček"]
+    assert holders("foreign minister", "2021-06-01", "CZ") == ["Jakub Kulhánek"]
+    assert holders("foreign minister", "2013-10-01", "CZ") == ["Jan Kohout"]
+    assert holders("foreign minister", "2023-01-01", "CZ") == ["Jan Lipavský"]
+
+
+def test_czechia_titles_in_copy(linter):
+    # Zeman was president from 8 March 2013 to 9 March 2023 (Wikidata, V-DyKnow).
+    assert lint(linter, "Czech President Milos Zeman spoke.", "2024-01-10") == [
+        ("title-mismatch", "error", "Czech President Milos Zeman")]
+    assert lint(linter, "Czech President Petr Pavel spoke.", "2024-01-10") == []
+
+
+# --- Hungary -----------------------------------------------------------------------------------
+
+def test_hungary_president(holders):
+    # Novák's resignation accepted and Sulyok elected on 26 February 2024, in office from 5 March;
+    # the Speaker, Kövér, acted in between (Magyar Nemzet, Kurier, Babel).
+    assert holders("president", "2023-06-01", "HU") == ["Katalin Novák"]
+    assert holders("president", "2024-03-01", "HU") == ["László Kövér"]
+    assert holders("president", "2024-06-01", "HU") == ["Tamás Sulyok"]
+    # Schmitt resigned on 2 April 2012 (Wikidata via every-politician-scrapers).
+    assert holders("president", "2012-04-20", "HU") == ["László Kövér"]
+
+
+def test_hungary_prime_minister_and_foreign_minister(holders):
+    # Prime ministers against Wikidata and REIGN, which agree: Gyurcsány from 29 September 2004,
+    # Orbán again from 29 May 2010.
+    assert holders("prime minister", "2004-09-01", "HU") == ["Péter Medgyessy"]
+    assert holders("prime minister", "2005-01-01", "HU") == ["Ferenc Gyurcsány"]
+    assert holders("prime minister", "2025-01-01", "HU") == ["Viktor Orbán"]
+    # Kovács stayed until the end of October 2004 (AP); Somogyi from 1 November (Kemma).
+    assert holders("foreign minister", "2004-10-15", "HU") == ["László Kovács"]
+    assert holders("foreign minister", "2004-11-15", "HU") == ["Ferenc Somogyi"]
+    assert holders("foreign minister", "2020-01-01", "HU") == ["Péter Szijjártó"]
+
+
+def test_hungary_titles_in_copy(linter):
+    # Szijjártó has been foreign minister since 23 September 2014 (Wikidata).
+    assert lint(linter, "Hungarian Foreign Minister Peter Szijjarto met his counterpart.", "2023-05-02") == []
+    assert lint(linter, "Hungarian President Katalin Novak spoke.", "2025-01-10") == [
+        ("title-mismatch", "error", "Hungarian President Katalin Novak")]
+
+
+# --- Egypt -------------------------------------------------------------------------------------
+
+def test_egypt_heads_of_state(holders):
+    # Mubarak ousted 11 February 2011; the military council's chairman, Tantawi, head of state
+    # until Morsi took office on 30 June 2012; Mansour sworn in 4 July 2013; Sisi from 8 June 2014
+    # (REIGN, Wikidata).
+    assert holders("president", "2010-06-01", "EG") == ["Hosni Mubarak"]
+    assert holders("president", "2011-06-01", "EG") == ["Mohamed Hussein Tantawi"]
+    assert holders("president", "2013-01-01", "EG") == ["Mohamed Morsi"]
+    assert holders("president", "2014-01-01", "EG") == ["Adly Mansour"]
+    assert holders("president", "2020-01-01", "EG") == ["Abdel Fattah el-Sisi"]
+
+
+def test_egypt_prime_minister(holders):
+    # Ganzouri appointed 25 November 2011 (Ahram Online), his government sworn in 7 December;
+    # Mahlab's government took office on 1 March 2014 (Al-Masry Al-Youm), which Wikidata misses.
+    assert holders("prime minister", "2011-12-01", "EG") == ["Essam Sharaf", "Kamal Ganzouri"]
+    assert holders("prime minister", "2012-01-01", "EG") == ["Kamal Ganzouri"]
+    assert holders("prime minister", "2014-04-01", "EG") == ["Ibrahim Mahlab"]
+    assert holders("prime minister", "2019-01-01", "EG") == ["Mostafa Madbouly"]
+
+
+def test_egypt_foreign_minister(holders):
+    # Shoukry from 17 June 2014 (Al Jazeera, DW); Abdelatty sworn in 3 July 2024 (The National,
+    # AFP); Orabi named 19 June 2011 and resigned 16 July (MENA via the LA Times; FAZ).
+    assert holders("foreign minister", "2014-06-01", "EG") == ["Nabil Fahmy"]
+    assert holders("foreign minister", "2020-01-01", "EG") == ["Sameh Shoukry"]
+    assert holders("foreign minister", "2024-09-01", "EG") == ["Badr Abdelatty"]
+    assert holders("foreign minister", "2011-07-01", "EG") == ["Mohamed Orabi"]
+
+
+def test_egypt_titles_in_copy(linter):
+    # Abdelatty replaced Shoukry on 3 July 2024 (The National, Hürriyet Daily News).
+    assert lint(linter, "Egyptian Foreign Minister Sameh Shoukry said the crossing would open.",
+                "2024-10-01") == [("title-mismatch", "error", "Egyptian Foreign Minister Sameh Shoukry")]
+    assert lint(linter, "Egyptian President Abdel Fattah al-Sisi met the delegation.", "2024-10-01") == []
