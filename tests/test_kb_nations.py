@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG")
+ADDED = ("CZ", "HU", "EG", "SG", "MY")
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,9 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Czech Republic", "2019-01-01", "President of the Czech Republic: Miloš Zeman"),
     ("PM", "Hungarian", "2019-01-01", "Prime Minister of Hungary: Viktor Orbán"),
     ("top diplomat", "Egypt", "2019-01-01", "Minister of Foreign Affairs of Egypt: Sameh Shoukry"),
+    ("PM", "Singaporean", "2019-01-01", "Prime Minister of Singapore: Lee Hsien Loong"),
+    ("king", "Malaysian", "2019-01-20", "Yang di-Pertuan Agong: Nazrin Shah"),
+    ("agong", "Malaysia", "2025-01-01", "Yang di-Pertuan Agong: Ibrahim Iskandar of Johor"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -159,3 +162,67 @@ def test_egypt_titles_in_copy(linter):
     assert lint(linter, "Egyptian Foreign Minister Sameh Shoukry said the crossing would open.",
                 "2024-10-01") == [("title-mismatch", "error", "Egyptian Foreign Minister Sameh Shoukry")]
     assert lint(linter, "Egyptian President Abdel Fattah al-Sisi met the delegation.", "2024-10-01") == []
+
+
+# --- Singapore ---------------------------------------------------------------------------------
+
+def test_singapore(holders):
+    # Wong sworn in on 15 May 2024 (AFP, the Straits Times); Lee and his first cabinet, Yeo its
+    # foreign minister, on 12 August 2004 (Reuters via the Taipei Times); Shanmugam in the cabinet
+    # sworn in on 21 May 2011 (Xinhua); Tharman president from 14 September 2023 (V-DyKnow).
+    assert holders("prime minister", "2024-05-01", "SG") == ["Lee Hsien Loong"]
+    assert holders("prime minister", "2024-06-01", "SG") == ["Lawrence Wong"]
+    assert holders("prime minister", "2004-01-01", "SG") == ["Goh Chok Tong"]
+    assert holders("foreign minister", "2004-09-01", "SG") == ["George Yeo"]
+    assert holders("foreign minister", "2011-06-01", "SG") == ["K. Shanmugam"]
+    assert holders("foreign minister", "2016-01-01", "SG") == ["Vivian Balakrishnan"]
+    assert holders("president", "2017-09-05", "SG") == ["J. Y. Pillay"]
+    assert holders("president", "2023-10-01", "SG") == ["Tharman Shanmugaratnam"]
+
+
+def test_singapore_titles_in_copy(linter):
+    # Lee Hsien Loong was prime minister to 15 May 2024 (AFP); "Prime Minister Lee", his family
+    # name written first, is him.
+    assert lint(linter, "Singaporean Prime Minister Lee Hsien Loong spoke.", "2024-09-01") == [
+        ("title-mismatch", "error", "Singaporean Prime Minister Lee Hsien Loong")]
+    assert lint(linter, "Singaporean Prime Minister Lee spoke.", "2019-09-01") == []
+
+
+# --- Malaysia ----------------------------------------------------------------------------------
+
+def test_malaysia_king(holders):
+    # Muhammad V abdicated on 6 January 2019, Abdullah's reign began on 31 January (V-DyKnow);
+    # Sultan Ibrahim took the oath on 31 January 2024 (Bernama via Malay Mail, Mothership).
+    assert holders("king", "2018-01-01", "MY") == ["Muhammad V of Kelantan"]
+    assert holders("king", "2019-06-01", "MY") == ["Abdullah of Pahang"]
+    assert holders("king", "2024-06-01", "MY") == ["Ibrahim Iskandar of Johor"]
+
+
+def test_malaysia_prime_minister(holders):
+    # Muhyiddin resigned on 16 August 2021 (Wikidata) and was caretaker until Ismail Sabri was
+    # sworn in on the 21st (V-DyKnow); Anwar from 24 November 2022 (V-DyKnow); Najib from 3 April
+    # 2009 (Wikidata, REIGN).
+    assert holders("prime minister", "2021-08-18", "MY") == ["Muhyiddin Yassin"]
+    assert holders("prime minister", "2021-09-01", "MY") == ["Ismail Sabri Yaakob"]
+    assert holders("prime minister", "2023-01-01", "MY") == ["Anwar Ibrahim"]
+    assert holders("prime minister", "2009-01-01", "MY") == ["Abdullah Ahmad Badawi"]
+    assert holders("prime minister", "2010-01-01", "MY") == ["Najib Razak"]
+
+
+def test_malaysia_foreign_minister(holders):
+    # Zambry sworn in on 3 December 2022 (Bernama via the Borneo Post); Mohamad Hasan from the
+    # reshuffle of 12 December 2023 (Bernama, the Straits Times). The post was vacant from the
+    # change of government of 10 May 2018 until 2 July (Wikidata).
+    assert holders("foreign minister", "2023-06-01", "MY") == ["Zambry Abdul Kadir"]
+    assert holders("foreign minister", "2024-06-01", "MY") == ["Mohamad Hasan"]
+    assert holders("foreign minister", "2018-06-01", "MY") == []
+    assert holders("foreign minister", "2015-01-01", "MY") == ["Anifah Aman"]
+
+
+def test_malaysia_titles_in_copy(linter):
+    # Anwar took office on 24 November 2022 (V-DyKnow); Ismail Sabri had left.
+    assert lint(linter, "Malaysian Prime Minister Anwar met the delegation.", "2024-05-02") == []
+    assert lint(linter, "Malaysian Prime Minister Ismail Sabri spoke.", "2024-05-02") == [
+        ("title-mismatch", "error", "Malaysian Prime Minister Ismail Sabri")]
+    # Saifuddin Abdullah's surname is not the Saudi king's given name (2010: King Abdullah).
+    assert lint(linter, "Saudi King Abdullah met the delegation.", "2010-05-02") == []
