@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG")
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("PM", "Singaporean", "2019-01-01", "Prime Minister of Singapore: Lee Hsien Loong"),
     ("king", "Malaysian", "2019-01-20", "Yang di-Pertuan Agong: Nazrin Shah"),
     ("agong", "Malaysia", "2025-01-01", "Yang di-Pertuan Agong: Ibrahim Iskandar of Johor"),
+    ("president", "Nigerian", "2024-01-01", "President of Nigeria: Bola Tinubu"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -226,3 +227,32 @@ def test_malaysia_titles_in_copy(linter):
         ("title-mismatch", "error", "Malaysian Prime Minister Ismail Sabri")]
     # Saifuddin Abdullah's surname is not the Saudi king's given name (2010: King Abdullah).
     assert lint(linter, "Saudi King Abdullah met the delegation.", "2010-05-02") == []
+
+
+# --- Nigeria -----------------------------------------------------------------------------------
+
+def test_nigeria_president(holders):
+    # Jonathan acting president from 9 February 2010 (REIGN), president after Yar'Adua's death on
+    # 5 May (Wikidata); Buhari from 29 May 2015, Tinubu from 29 May 2023 (V-DyKnow).
+    assert holders("president", "2009-06-01", "NG") == ["Umaru Musa Yar'Adua"]
+    assert holders("president", "2010-03-01", "NG") == ["Umaru Musa Yar'Adua", "Goodluck Jonathan"]
+    assert holders("president", "2012-01-01", "NG") == ["Goodluck Jonathan"]
+    assert holders("president", "2020-01-01", "NG") == ["Muhammadu Buhari"]
+    assert holders("president", "2023-06-01", "NG") == ["Bola Tinubu"]
+
+
+def test_nigeria_foreign_minister(holders):
+    # Onyeama sworn in on 11 November 2015 (Reuters, Ecofin); Tuggar on 21 August 2023 (The
+    # Nation, Punch); Ashiru from July 2011 to September 2013 (BusinessDay).
+    assert holders("foreign minister", "2015-09-01", "NG") == []
+    assert holders("foreign minister", "2016-01-01", "NG") == ["Geoffrey Onyeama"]
+    assert holders("foreign minister", "2023-07-01", "NG") == []
+    assert holders("foreign minister", "2024-01-01", "NG") == ["Yusuf Tuggar"]
+    assert holders("foreign minister", "2012-06-01", "NG") == ["Olugbenga Ashiru"]
+
+
+def test_nigeria_titles_in_copy(linter):
+    # Buhari's second term ended on 29 May 2023 (Wikidata, V-DyKnow).
+    assert lint(linter, "Nigerian President Muhammadu Buhari spoke in Abuja.", "2024-03-01") == [
+        ("title-mismatch", "error", "Nigerian President Muhammadu Buhari")]
+    assert lint(linter, "Nigerian President Bola Tinubu spoke in Abuja.", "2024-03-01") == []
