@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("king", "Malaysian", "2019-01-20", "Yang di-Pertuan Agong: Nazrin Shah"),
     ("agong", "Malaysia", "2025-01-01", "Yang di-Pertuan Agong: Ibrahim Iskandar of Johor"),
     ("president", "Nigerian", "2024-01-01", "President of Nigeria: Bola Tinubu"),
+    ("foreign secretary", "Philippines", "2025-08-01", "Secretary of Foreign Affairs of the Philippines: Ma. Theresa Lazaro"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -256,3 +257,31 @@ def test_nigeria_titles_in_copy(linter):
     assert lint(linter, "Nigerian President Muhammadu Buhari spoke in Abuja.", "2024-03-01") == [
         ("title-mismatch", "error", "Nigerian President Muhammadu Buhari")]
     assert lint(linter, "Nigerian President Bola Tinubu spoke in Abuja.", "2024-03-01") == []
+
+
+# --- the Philippines ---------------------------------------------------------------------------
+
+def test_philippines_president(holders):
+    # Arroyo sworn in on 20 January 2001 (Wikidata; REIGN has the 21st); Duterte from 30 June
+    # 2016 and Marcos from 30 June 2022 (V-DyKnow).
+    assert holders("president", "2000-06-01", "PH") == ["Joseph Estrada"]
+    assert holders("president", "2005-01-01", "PH") == ["Gloria Macapagal Arroyo"]
+    assert holders("president", "2019-01-01", "PH") == ["Rodrigo Duterte"]
+    assert holders("president", "2023-01-01", "PH") == ["Ferdinand Marcos Jr."]
+
+
+def test_philippines_foreign_secretary(holders):
+    # Albert named on 22 December 2003 (Philippine Star); Manalo acting from 9 March to 17 May
+    # 2017 and Lazaro sworn in on 1 July 2025 (Manila Bulletin, GMA, Inquirer).
+    assert holders("foreign secretary", "2004-03-01", "PH") == ["Delia Albert"]
+    assert holders("foreign minister", "2017-04-01", "PH") == ["Enrique Manalo"]
+    assert holders("foreign secretary", "2025-05-01", "PH") == ["Enrique Manalo"]
+    assert holders("foreign secretary", "2025-08-01", "PH") == ["Ma. Theresa Lazaro"]
+    assert holders("secretary of foreign affairs", "2020-01-01", "PH") == ["Teodoro Locsin Jr."]
+
+
+def test_philippines_titles_in_copy(linter):
+    # Duterte's term ended on 30 June 2022 (V-DyKnow).
+    assert lint(linter, "Philippine President Rodrigo Duterte spoke in Manila.", "2023-03-01") == [
+        ("title-mismatch", "error", "Philippine President Rodrigo Duterte")]
+    assert lint(linter, "Philippine President Ferdinand Marcos Jr. spoke in Manila.", "2023-03-01") == []
