@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO")
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +51,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("agong", "Malaysia", "2025-01-01", "Yang di-Pertuan Agong: Ibrahim Iskandar of Johor"),
     ("president", "Nigerian", "2024-01-01", "President of Nigeria: Bola Tinubu"),
     ("foreign secretary", "Philippines", "2025-08-01", "Secretary of Foreign Affairs of the Philippines: Ma. Theresa Lazaro"),
+    ("premier", "Romanian", "2024-01-01", "Prime Minister of Romania: Marcel Ciolacu"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -285,3 +286,40 @@ def test_philippines_titles_in_copy(linter):
     assert lint(linter, "Philippine President Rodrigo Duterte spoke in Manila.", "2023-03-01") == [
         ("title-mismatch", "error", "Philippine President Rodrigo Duterte")]
     assert lint(linter, "Philippine President Ferdinand Marcos Jr. spoke in Manila.", "2023-03-01") == []
+
+
+# --- Romania -----------------------------------------------------------------------------------
+
+def test_romania_president(holders):
+    # Iohannis resigned with effect from 12 February 2025; Bolojan interim until Dan's oath on 26
+    # May (V-DyKnow); Antonescu interim during Băsescu's suspension of July-August 2012 (Wikidata).
+    assert holders("president", "2024-06-01", "RO") == ["Klaus Iohannis"]
+    assert holders("president", "2025-03-01", "RO") == ["Ilie Bolojan"]
+    assert holders("president", "2025-07-01", "RO") == ["Nicușor Dan"]
+    assert holders("president", "2012-08-01", "RO") == ["Traian Băsescu", "Crin Antonescu"]
+
+
+def test_romania_prime_minister(holders):
+    # Ciolacu from 15 June 2023, Predoiu interim from 6 May 2025, Bolojan from 23 June 2025
+    # (V-DyKnow, Xinhua); Cioloș from 17 November 2015 (Wikidata, V-DyKnow).
+    assert holders("prime minister", "2023-01-01", "RO") == ["Nicolae Ciucă"]
+    assert holders("prime minister", "2024-01-01", "RO") == ["Marcel Ciolacu"]
+    assert holders("prime minister", "2025-06-01", "RO") == ["Cătălin Predoiu"]
+    assert holders("prime minister", "2025-08-01", "RO") == ["Ilie Bolojan"]
+    assert holders("prime minister", "2016-06-01", "RO") == ["Dacian Cioloș"]
+
+
+def test_romania_foreign_minister(holders):
+    # Aurescu to 15 June 2023 (Digi24), Odobescu from then (Spotmedia); Țoiu with Bolojan's
+    # government on 23 June 2025 (DC News, Xinhua); Aurescu sworn in on 24 November 2014 (ADZ).
+    assert holders("foreign minister", "2023-01-01", "RO") == ["Bogdan Aurescu"]
+    assert holders("foreign minister", "2024-01-01", "RO") == ["Luminița Odobescu"]
+    assert holders("foreign minister", "2025-08-01", "RO") == ["Oana Țoiu"]
+    assert holders("foreign minister", "2015-01-01", "RO") == ["Bogdan Aurescu"]
+
+
+def test_romania_titles_in_copy(linter):
+    # Ciucă left on 15 June 2023 (V-DyKnow); Orbán and Orban: the place decides who is meant.
+    assert lint(linter, "Romanian Prime Minister Nicolae Ciuca spoke in Bucharest.", "2024-03-01") == [
+        ("title-mismatch", "error", "Romanian Prime Minister Nicolae Ciuca")]
+    assert lint(linter, "Romanian Prime Minister Orban met Hungarian Prime Minister Orban.", "2020-03-01") == []
