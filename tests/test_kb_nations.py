@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN")
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Nigerian", "2024-01-01", "President of Nigeria: Bola Tinubu"),
     ("foreign secretary", "Philippines", "2025-08-01", "Secretary of Foreign Affairs of the Philippines: Ma. Theresa Lazaro"),
     ("premier", "Romanian", "2024-01-01", "Prime Minister of Romania: Marcel Ciolacu"),
+    ("president", "Viet Nam", "2025-01-01", "President of Vietnam: Lương Cường"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -323,3 +324,31 @@ def test_romania_titles_in_copy(linter):
     assert lint(linter, "Romanian Prime Minister Nicolae Ciuca spoke in Bucharest.", "2024-03-01") == [
         ("title-mismatch", "error", "Romanian Prime Minister Nicolae Ciuca")]
     assert lint(linter, "Romanian Prime Minister Orban met Hungarian Prime Minister Orban.", "2020-03-01") == []
+
+
+# --- Vietnam -----------------------------------------------------------------------------------
+
+def test_vietnam_president(holders):
+    # Lương Cường elected and sworn in on 21 October 2024 (VNA, Xinhua, TASS); Tô Lâm from 22 May
+    # 2024 and Quang from 2 April 2016 (V-DyKnow; Wikidata runs Sang's term past it).
+    assert holders("president", "2024-08-01", "VN") == ["Tô Lâm"]
+    assert holders("president", "2025-01-01", "VN") == ["Lương Cường"]
+    assert holders("president", "2016-06-01", "VN") == ["Trần Đại Quang"]
+    assert holders("president", "2023-02-01", "VN") == ["Võ Thị Ánh Xuân"]
+
+
+def test_vietnam_prime_minister_and_foreign_minister(holders):
+    # Chính from 5 April 2021 (Wikidata, V-DyKnow); Trung acting foreign minister from 29 August
+    # 2025 and minister from 25 October (VNA, Lao Động); Sơn from 8 April 2021 (Wikidata).
+    assert holders("prime minister", "2021-01-01", "VN") == ["Nguyễn Xuân Phúc"]
+    assert holders("prime minister", "2022-01-01", "VN") == ["Phạm Minh Chính"]
+    assert holders("foreign minister", "2022-01-01", "VN") == ["Bùi Thanh Sơn"]
+    assert holders("foreign minister", "2025-09-15", "VN") == ["Lê Hoài Trung"]
+    assert holders("foreign minister", "2025-11-01", "VN") == ["Lê Hoài Trung"]
+
+
+def test_vietnam_titles_in_copy(linter):
+    # Names without their diacritics are the same names; Phúc left the presidency in January 2023.
+    assert lint(linter, "Vietnamese Prime Minister Pham Minh Chinh visited Tokyo.", "2023-05-02") == []
+    assert lint(linter, "Vietnamese President Nguyen Xuan Phuc visited Tokyo.", "2023-05-02") == [
+        ("title-mismatch", "error", "Vietnamese President Nguyen Xuan Phuc")]
