@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("foreign secretary", "Philippines", "2025-08-01", "Secretary of Foreign Affairs of the Philippines: Ma. Theresa Lazaro"),
     ("premier", "Romanian", "2024-01-01", "Prime Minister of Romania: Marcel Ciolacu"),
     ("president", "Viet Nam", "2025-01-01", "President of Vietnam: Lương Cường"),
+    ("prime minister", "Bangladeshi", "2020-01-01", "Prime Minister of Bangladesh: Sheikh Hasina"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -352,3 +353,33 @@ def test_vietnam_titles_in_copy(linter):
     assert lint(linter, "Vietnamese Prime Minister Pham Minh Chinh visited Tokyo.", "2023-05-02") == []
     assert lint(linter, "Vietnamese President Nguyen Xuan Phuc visited Tokyo.", "2023-05-02") == [
         ("title-mismatch", "error", "Vietnamese President Nguyen Xuan Phuc")]
+
+
+# --- Bangladesh --------------------------------------------------------------------------------
+
+def test_bangladesh_heads(holders):
+    # Hasina fell on 5 August 2024 and Yunus was sworn in as Chief Adviser on 8 August (PTI);
+    # Hasina from 6 January 2009 (Wikidata, V-DyKnow, REIGN); Shahabuddin president from 24 April
+    # 2023 (V-DyKnow).
+    assert holders("prime minister", "2008-06-01", "BD") == ["Fakhruddin Ahmed"]
+    assert holders("prime minister", "2015-01-01", "BD") == ["Sheikh Hasina"]
+    assert holders("prime minister", "2024-08-06", "BD") == []
+    assert holders("prime minister", "2025-01-01", "BD") == ["Muhammad Yunus"]
+    assert holders("president", "2020-01-01", "BD") == ["Abdul Hamid"]
+    assert holders("president", "2024-01-01", "BD") == ["Mohammed Shahabuddin"]
+
+
+def test_bangladesh_foreign_minister(holders):
+    # Dipu Moni from 6 January 2009 to 20 November 2013 (AFP, VOA, Wikipedia); Hasan Mahmud from
+    # 11 January 2024 (The Hindu); Touhid Hossain from 9 August 2024 (PTI, Prothom Alo).
+    assert holders("foreign minister", "2010-01-01", "BD") == ["Dipu Moni"]
+    assert holders("foreign minister", "2024-03-01", "BD") == ["Hasan Mahmud"]
+    assert holders("foreign minister", "2024-10-01", "BD") == ["Touhid Hossain"]
+    assert holders("foreign minister", "2020-01-01", "BD") == ["A. K. Abdul Momen"]
+
+
+def test_bangladesh_titles_in_copy(linter):
+    # Hasina's government fell on 5 August 2024 (PTI).
+    assert lint(linter, "Bangladeshi Prime Minister Sheikh Hasina spoke in Dhaka.", "2025-01-10") == [
+        ("title-mismatch", "error", "Bangladeshi Prime Minister Sheikh Hasina")]
+    assert lint(linter, "Bangladeshi Prime Minister Sheikh Hasina spoke in Dhaka.", "2023-01-10") == []
