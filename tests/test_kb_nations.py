@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("premier", "Romanian", "2024-01-01", "Prime Minister of Romania: Marcel Ciolacu"),
     ("president", "Viet Nam", "2025-01-01", "President of Vietnam: Lương Cường"),
     ("prime minister", "Bangladeshi", "2020-01-01", "Prime Minister of Bangladesh: Sheikh Hasina"),
+    ("PM", "Iraq", "2023-01-01", "Prime Minister of Iraq: Mohammed Shia al-Sudani"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -383,3 +384,32 @@ def test_bangladesh_titles_in_copy(linter):
     assert lint(linter, "Bangladeshi Prime Minister Sheikh Hasina spoke in Dhaka.", "2025-01-10") == [
         ("title-mismatch", "error", "Bangladeshi Prime Minister Sheikh Hasina")]
     assert lint(linter, "Bangladeshi Prime Minister Sheikh Hasina spoke in Dhaka.", "2023-01-10") == []
+
+
+# --- Iraq --------------------------------------------------------------------------------------
+
+def test_iraq_heads(holders):
+    # Al-Maliki from 20 May 2006 (REIGN; Wikidata has 2007); al-Sudani from 27 October 2022 and
+    # Rashid president from 17 October 2022 (V-DyKnow); no Iraqi president under the Coalition
+    # Provisional Authority (2003-04).
+    assert holders("prime minister", "2006-09-01", "IQ") == ["Nouri al-Maliki"]
+    assert holders("prime minister", "2023-01-01", "IQ") == ["Mohammed Shia al-Sudani"]
+    assert holders("president", "2003-10-01", "IQ") == []
+    assert holders("president", "2010-01-01", "IQ") == ["Jalal Talabani"]
+    assert holders("president", "2023-01-01", "IQ") == ["Abdul Latif Rashid"]
+
+
+def test_iraq_foreign_minister(holders):
+    # Al-Jaafari from 8 September 2014, Fuad Hussein from 6 June 2020 (Wikidata).
+    assert holders("foreign minister", "2016-01-01", "IQ") == ["Ibrahim al-Jaafari"]
+    assert holders("foreign minister", "2021-01-01", "IQ") == ["Fuad Hussein"]
+    assert holders("foreign minister", "2010-01-01", "IQ") == ["Hoshyar Zebari"]
+
+
+def test_iraq_titles_in_copy(linter):
+    # Saddam Hussein was deposed on 9 April 2003 (Wikidata, REIGN); "ousted" and "late" say so.
+    assert lint(linter, "Iraqi President Saddam Hussein appeared in court.", "2005-10-19") == [
+        ("title-mismatch", "error", "Iraqi President Saddam Hussein")]
+    assert lint(linter, "Ousted Iraqi President Saddam Hussein appeared in court.", "2005-10-19") == []
+    assert lint(linter, "Kurdistan Region President Masoud Barzani met Iraqi Prime Minister Nouri al-Maliki.",
+                "2012-05-02") == []
