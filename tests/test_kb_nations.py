@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ", "KZ")
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +55,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Viet Nam", "2025-01-01", "President of Vietnam: Lương Cường"),
     ("prime minister", "Bangladeshi", "2020-01-01", "Prime Minister of Bangladesh: Sheikh Hasina"),
     ("PM", "Iraq", "2023-01-01", "Prime Minister of Iraq: Mohammed Shia al-Sudani"),
+    ("president", "Kazakh", "2018-01-01", "President of Kazakhstan: Nursultan Nazarbayev"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -413,3 +414,24 @@ def test_iraq_titles_in_copy(linter):
     assert lint(linter, "Ousted Iraqi President Saddam Hussein appeared in court.", "2005-10-19") == []
     assert lint(linter, "Kurdistan Region President Masoud Barzani met Iraqi Prime Minister Nouri al-Maliki.",
                 "2012-05-02") == []
+
+
+# --- Kazakhstan --------------------------------------------------------------------------------
+
+def test_kazakhstan(holders):
+    # Tokayev president from 20 March 2019 (Wikidata, REIGN); Bektenov prime minister from 6
+    # February 2024 (AP, Reuters); Kosherbayev foreign minister from 26 September 2025 (RTVI,
+    # 24.kg, EFE).
+    assert holders("president", "2019-06-01", "KZ") == ["Kassym-Jomart Tokayev"]
+    assert holders("prime minister", "2023-01-01", "KZ") == ["Alihan Smailov"]
+    assert holders("prime minister", "2024-06-01", "KZ") == ["Olzhas Bektenov"]
+    assert holders("foreign minister", "2025-06-01", "KZ") == ["Murat Nurtleu"]
+    assert holders("foreign minister", "2025-10-15", "KZ") == ["Yermek Kosherbayev"]
+    assert holders("foreign minister", "2020-01-01", "KZ") == ["Mukhtar Tleuberdi"]
+
+
+def test_kazakhstan_titles_in_copy(linter):
+    # Nazarbayev resigned on 20 March 2019 (Wikidata, REIGN).
+    assert lint(linter, "Kazakh President Nursultan Nazarbayev opened the forum.", "2021-06-01") == [
+        ("title-mismatch", "error", "Kazakh President Nursultan Nazarbayev")]
+    assert lint(linter, "Kazakh President Kassym-Jomart Tokayev opened the forum.", "2021-06-01") == []
