@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ", "KZ")
+ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ", "KZ", "MA")
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("prime minister", "Bangladeshi", "2020-01-01", "Prime Minister of Bangladesh: Sheikh Hasina"),
     ("PM", "Iraq", "2023-01-01", "Prime Minister of Iraq: Mohammed Shia al-Sudani"),
     ("president", "Kazakh", "2018-01-01", "President of Kazakhstan: Nursultan Nazarbayev"),
+    ("king", "Moroccan", "2018-01-01", "King of Morocco: Mohammed VI"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -435,3 +436,24 @@ def test_kazakhstan_titles_in_copy(linter):
     assert lint(linter, "Kazakh President Nursultan Nazarbayev opened the forum.", "2021-06-01") == [
         ("title-mismatch", "error", "Kazakh President Nursultan Nazarbayev")]
     assert lint(linter, "Kazakh President Kassym-Jomart Tokayev opened the forum.", "2021-06-01") == []
+
+
+# --- Morocco -----------------------------------------------------------------------------------
+
+def test_morocco(holders):
+    # Othmani named on 17 March 2017 (MAP), Akhannouch on 10 September 2021 (AP, Xinhua), each
+    # predecessor acting until the new government (Wikidata: 5 April 2017, 7 October 2021).
+    assert holders("prime minister", "2016-01-01", "MA") == ["Abdelilah Benkirane"]
+    assert holders("prime minister", "2017-03-25", "MA") == ["Abdelilah Benkirane", "Saadeddine Othmani"]
+    assert holders("prime minister", "2019-01-01", "MA") == ["Saadeddine Othmani"]
+    assert holders("prime minister", "2022-01-01", "MA") == ["Aziz Akhannouch"]
+    assert holders("foreign minister", "2018-01-01", "MA") == ["Nasser Bourita"]
+    assert holders("foreign minister", "2015-01-01", "MA") == ["Salaheddine Mezouar"]
+    assert holders("king", "2010-01-01", "MA") == ["Mohammed VI"]
+
+
+def test_morocco_titles_in_copy(linter):
+    # "King Mohammed" is the King's own name (REIGN, Wikidata); Othmani had left by 2023.
+    assert lint(linter, "Morocco's King Mohammed received the delegation.", "2023-05-02") == []
+    assert lint(linter, "Moroccan Prime Minister Saadeddine Othmani received the delegation.", "2023-05-02") == [
+        ("title-mismatch", "error", "Moroccan Prime Minister Saadeddine Othmani")]
