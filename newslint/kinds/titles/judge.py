@@ -181,6 +181,8 @@ def _known(mention: Mention, ctx: Context, people, strength: str, offices) -> Ve
     office_of = {o.id: o for o in offices}
     if any(t.end is not None and t.end.latest < office_of[t.office].covered_from for t in terms):
         return None  # history: "President Lincoln"
+    if strength == "surname" and not past and _answers_to_holder(mention, ctx, people):
+        return None  # "Saudi King Abdullah": the holder's own name, not another's surname
     person = kb.name_of(people[0]) if len(people) == 1 else mention.name
     identified = strength in ("full", "named") or (strength == "surname" and mention.place is not None)
     when = (ctx.sentence or ctx.publication) if past else _windows(mention.mode, ctx)[0]
@@ -332,6 +334,13 @@ def _contradiction(mention: Mention, ctx: Context, people, strength, name, roles
 def _holder_ids(offices, windows) -> tuple[str, ...]:
     """Everyone who may have held one of the offices on one of the windows' days."""
     return tuple(dict.fromkeys(t.person for o in offices for w in windows for t in o.holders(w.first, w.last)))
+
+
+def _answers_to_holder(mention: Mention, ctx: Context, people) -> bool:
+    """Whether someone else who held an office of this title then answers to the written name."""
+    offices = [o for o in ctx.offices.get(mention.form, ()) if mention.place in (None, o.country)]
+    return any(variant(mention.name, _forms(ctx.kb, p)) for p in _holder_ids(offices, _windows(mention.mode, ctx))
+               if p not in people)
 
 
 def _forms(kb: KnowledgeBase, person: str) -> tuple[str, ...]:

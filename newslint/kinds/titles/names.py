@@ -23,12 +23,16 @@ def alike(first: str, second: str) -> bool:
 
 def variant(written: str, forms) -> bool:
     """Whether `written` spells one of `forms` (a person's name and aliases) another way: the
-    surnames alike and, where both give one, the first given names alike or one an initial."""
+    surnames alike and, where both give one, the first given names alike or one an initial. A
+    single word may also be any word of a form: a family name written first ("Lee" of "Lee
+    Hsien Loong") or a given name used alone ("Abdullah" of "Abdullah bin Abdulaziz Al Saud")."""
     words = fold(written).split()
     if not words:
         return False
     for form in forms:
         known = fold(form).split()
+        if len(words) == 1 and words[0] in known:
+            return True
         if not known or not alike(words[-1], known[-1]):
             continue
         if len(words) == 1 or len(known) == 1:
