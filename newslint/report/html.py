@@ -114,11 +114,11 @@ def _toolbar(results: Sequence[FileReport], counts: Counter) -> str:
         f'<span class="badge sev-{s.label}">{_LEVEL_NOUNS[s]} {counts[s]}</span></label>' for s in _ORDER)
     return ('<div class="toolbar" id="toolbar" role="search" hidden>'
             '<label class="sr" for="q">Search findings</label>'
-            '<input type="search" id="q" placeholder="Search paths, messages, quoted text  ( / )" '
+            '<input type="search" id="q" placeholder="Search path, message, quoted text (press /)" '
             'autocomplete="off" spellcheck="false">'
-            f'<fieldset><legend class="sr">Levels shown</legend>{levels}</fieldset>'
             '<label class="sr" for="rule">Rule</label>'
             f'<select id="rule"><option value="">All rules</option>{options}</select>'
+            f'<fieldset><legend class="sr">Levels shown</legend>{levels}</fieldset>'
             '<span class="tools"><button type="button" id="expand">Expand all</button>'
             '<button type="button" id="collapse">Collapse all</button>'
             '<button type="button" id="reset">Clear filters</button></span>'

@@ -54,7 +54,7 @@ color:var(--on-badge);background:var(--c);white-space:nowrap}
 background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.6rem .9rem;
 margin:1.25rem 0 .5rem;box-shadow:0 2px 6px rgba(16,24,40,.12)}
 .toolbar[hidden]{display:none}
-.toolbar input[type=search]{flex:1 1 16rem;min-width:12rem;padding:.4rem .6rem;border:1px solid var(--line);
+.toolbar input[type=search]{flex:1 1 22rem;min-width:12rem;padding:.4rem .6rem;border:1px solid var(--line);
 border-radius:6px;background:var(--page);color:var(--ink);font:inherit}
 .toolbar fieldset{border:0;margin:0;padding:0;display:flex;gap:.5rem}
 .toolbar label{display:inline-flex;align-items:center;gap:.25rem;cursor:pointer;white-space:nowrap}
@@ -89,6 +89,7 @@ details summary{cursor:pointer;color:var(--muted)}
 .num{text-align:right;color:var(--muted);text-decoration:none;user-select:none;padding-right:.5rem;
 font:12px/27px ui-monospace,Menlo,Consolas,monospace;border-right:3px solid transparent}
 .line.has .num{color:var(--c);font-weight:700;border-right-color:var(--c)}
+.line.has.off .num{color:var(--muted);font-weight:400;border-right-color:transparent}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4;min-height:27px;max-width:46rem;
 font:16.5px/27px Charter,"Iowan Old Style",Georgia,"Times New Roman",serif}
 .gap{margin:.2rem 0 .2rem calc(var(--gutter) + .9rem);color:var(--muted);font-size:.82rem;font-style:italic}
@@ -144,6 +145,7 @@ SCRIPT = """
     });
   });
   var marks = [].slice.call(d.querySelectorAll("mark.hl"));
+  var lines = [].slice.call(d.querySelectorAll(".line.has")), lists = [].slice.call(d.querySelectorAll("ol.notes"));
 
   function apply() {
     var levels = {}, rule = pick.value, words = q.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -167,6 +169,9 @@ SCRIPT = """
         return byId[id] && byId[id].on;
       }));
     });
+    // A line whose findings are all filtered out loses its colour; an emptied list its room.
+    lines.forEach(function (line) { line.classList.toggle("off", !line.querySelector("mark.hl:not(.off)")); });
+    lists.forEach(function (list) { list.hidden = !list.querySelector("li.note:not([hidden])"); });
     status.textContent = "Showing " + shown + " of " + notes.length + " findings in " + shownFiles +
       " of " + files.length + (files.length === 1 ? " file." : " files.");
     none.hidden = shown > 0 || notes.length === 0;
