@@ -334,3 +334,91 @@ def test_random_spans_keep_the_text_whole():
         assert sorted(numbers) == list(range(1, count + 1)) and len(set(numbers)) == len(numbers)
 
     check()
+
+
+def test_only_lines_around_findings_are_written():
+    # Findings on lines 10 and 14 of 40: lines 8-16 show (the one line between two windows is
+    # shown rather than named), the rest are gaps; the text far from findings is not in the page.
+    source = "".join(f"Line {n} far{n}away.\n" for n in range(1, 41))
+    findings = (finding("a", Severity.INFO, span_of(source, "Line 10 ")),
+                finding("b", Severity.WARNING, span_of(source, "Line 14 ")))
+    out = render([FileReport("a.md", source, findings)])
+    page = Page(out)
+    assert [e["text"] for e in page.find("a", "num")] == [str(n) for n in range(8, 17)]
+    assert [e["text"] for e in page.find("div", "gap")] == [
+        "\u22ef lines 1\u20137 not shown", "\u22ef lines 17\u201340 not shown"]
+    assert "far7away" not in out and "far17away" not in out and "far8away" in out
+    # A window touching the file's first or last line leaves no gap of one line there.
+    near = (finding("a", Severity.INFO, span_of(source, "Line 4 ")),
+            finding("b", Severity.INFO, span_of(source, "Line 37 ")))
+    page = Page(render([FileReport("a.md", source, near)]))
+    assert [e["text"] for e in page.find("a", "num")] == [str(n) for n in [*range(1, 7), *range(35, 41)]]
+    assert [e["text"] for e in page.find("div", "gap")] == ["\u22ef lines 7\u201334 not shown"]
+
+
+def test_files_fold_with_their_counts_past_three():
+    def reports(count):
+        return [FileReport(f"site/content/posts/{n}.md", ARTICLE,
+                           (finding("r", Severity.ERROR, span_of(ARTICLE, "Storm")),
+                            finding("s", Severity.INFO, span_of(ARTICLE, "[Insert name]"))))
+                for n in range(count)]
+
+    page = Page(render(reports(3)))
+    assert [("open" in e["attrs"]) for e in page.find("details", "file")] == [True] * 3
+    page = Page(render(reports(4)))
+    files = page.find("details", "file")
+    assert [("open" in e["attrs"]) for e in files] == [False] * 4
+    # The folder every path shares is said once; each summary gives the rest and the counts.
+    assert page.by_id("files")["text"] == "4 articles with findings in site/content/posts/"
+    (summary,) = [e for e in page.find("summary") if e["text"].startswith("0.md")]
+    assert summary["text"] == "0.md 1 error 1 info"
+    assert files[0]["attrs"]["data-path"] == "site/content/posts/0.md"
+    assert page.find("span", "path")[0]["attrs"]["title"] == "site/content/posts/0.md"
+
+
+def test_common_folder():
+    assert html_report._common_folder(["a/b/c.md", "a/b/d.md"]) == "a/b/"
+    assert html_report._common_folder(["a/bc.md", "a/bd.md"]) == "a/"  # never half a name
+    assert html_report._common_folder(["x.md", "y.md"]) == ""
+    assert html_report._common_folder(["c:\\site\\a.md", "c:\\site\\b.md"]) == "c:\\site\\"
+    assert html_report._common_folder(["a/b/c.md"]) == ""  # one file: its whole path
+
+
+def test_filter_controls_and_without_script():
+    # The toolbar is hidden until the script shows it; every note is shown without it.
+    findings = (finding("dated-word", Severity.INFO, span_of(ARTICLE, "Storm")),
+                finding("dated-word", Severity.INFO, span_of(ARTICLE, "crowd")),
+                finding("placeholder", Severity.ERROR, span_of(ARTICLE, "[Insert name]")))
+    page = Page(render([FileReport("a.md", ARTICLE, findings)]))
+    (toolbar,) = page.find("div", "toolbar")
+    assert "hidden" in toolbar["attrs"] and toolbar["attrs"]["role"] == "search"
+    assert not [e for e in page.elements if "hidden" in e["attrs"] and e is not toolbar
+                and e["attrs"].get("id") != "none"]
+    assert [(o["attrs"]["value"], o["text"]) for o in page.find("option")] == [
+        ("", "All rules"), ("dated-word", "dated-word (2)"), ("placeholder", "placeholder (1)")]
+    assert [(b["attrs"]["value"], "checked" in b["attrs"]) for b in page.find("input", name="level")] == [
+        ("error", True), ("warning", True), ("info", True)]
+    # Each level with findings has a button in the totals; each rule's count in the table is one.
+    assert [b["attrs"]["data-level"] for b in page.find("button", "pick") if "data-level" in b["attrs"]] == [
+        "error", "info"]
+    assert [(b["attrs"]["data-rule"], b["text"]) for b in page.find("button", "pick")
+            if "data-rule" in b["attrs"]] == [("placeholder", "1"), ("dated-word", "2")]
+    # Every control has a name a screen reader can say.
+    for control in page.find("input") + page.find("select"):
+        if control["attrs"].get("type") == "checkbox":  # inside its label, with the level's name
+            continue
+        assert page.find("label", **{"for": control["attrs"]["id"]}), control
+
+
+def test_rule_ids_and_paths_with_markup_stay_text_in_controls():
+    rule = '<script>x</script>" onclick="y'
+    f = finding(rule, Severity.WARNING, span_of(ARTICLE, "Storm"), path='<img src=x onerror=1>.md')
+    out = without_our_script(render([FileReport('<img src=x onerror="1">.md', ARTICLE, (f,))]))
+    assert "<script" not in out and "<img" not in out
+    page = Page(out)
+    assert not [e for e in page.elements if any(name.startswith("on") for name in e["attrs"])]
+    assert page.find("option")[1]["attrs"]["value"] == rule
+    assert page.find("details", "file")[0]["attrs"]["data-path"] == '<img src=x onerror="1">.md'
+    (link,) = [a for a in page.find("a", "rule")]
+    assert link["attrs"]["href"] == "#rule-%3Cscript%3Ex%3C%2Fscript%3E%22_onclick%3D%22y"
+    assert page.find("tr", data_rule=rule)[0]["attrs"]["id"] == 'rule-<script>x</script>"_onclick="y'
