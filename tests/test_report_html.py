@@ -223,6 +223,10 @@ def test_clean_files_are_listed_short():
     assert clean["tag"] == "li" and clean["text"] == "b.md"
     assert [e["attrs"]["id"] for e in page.find("details", "file")] == ["f1"]
     assert page.find("section", "clean")[0]["text"].startswith("1 file with no findings")
+    page = Page(render([FileReport("a.md", ARTICLE, (f,)), FileReport("site/b.md", "Fine.\n", ()),
+                        FileReport("site/c.md", "Fine.\n", ())]))
+    assert page.find("summary")[-1]["text"] == "2 files with no findings in site/"
+    assert [e["text"] for e in page.find("li", "clean-file")] == ["b.md", "c.md"]
 
 
 def test_empty_run():

@@ -80,9 +80,11 @@ def render(results: Sequence[FileReport], options: ReportOptions) -> str:
         out.append('<p class="card none" id="none" hidden>No finding matches these filters.</p>\n')
     if clean:
         opened = " open" if len(clean) <= 10 else ""
+        folder = _common_folder([r.path for _, r in clean])
+        within = f" in {_e(folder)}" if folder else ""
         out.append(f'<section class="card clean" id="clean"><details{opened}><summary>'
-                   f"{_plural(len(clean), 'file')} with no findings</summary><ul>")
-        out += [f'<li class="clean-file" id="f{n}">{_e(r.path)}</li>' for n, r in clean]
+                   f"{_plural(len(clean), 'file')} with no findings{within}</summary><ul>")
+        out += [f'<li class="clean-file" id="f{n}">{_e(r.path[len(folder):])}</li>' for n, r in clean]
         out.append("</ul></details></section>\n")
     out.append("</main>\n")
     if flagged:
