@@ -305,9 +305,11 @@ def test_filters_search_and_folding_in_chromium(page, report, tmp_path):
     assert page.evaluate(SEEN) == 3
     page.click('details.file[data-path="talks.md"] li.note[data-rule="dated-word"] a.rule')
     assert page.evaluate("location.hash") == "#rule-dated-word"
-    # A link into a folded file opens it.
-    page.evaluate('location.hash = "#" + document.querySelector(\'details.file[data-path="words.md"] '
-                  'li.note\').id')
+    # A link into a folded file opens it. Chromium opens <details> itself on a fragment
+    # navigation; the report's handler is for browsers that do not, so it is driven alone here:
+    # the address changes without a navigation, then the event comes.
+    page.evaluate('history.replaceState(null, "", "#" + document.querySelector(\'details.file[data-path="words.md"] '
+                  'li.note\').id); dispatchEvent(new HashChangeEvent("hashchange"))')
     assert page.evaluate('document.querySelector(\'details.file[data-path="words.md"]\').open') is True
 
     # Nothing ran that the report did not write, and nothing was fetched but the page itself.
