@@ -11,7 +11,6 @@ when no Chromium binary can be found (Debian: `apt-get install chromium`; .ci/ru
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import struct
