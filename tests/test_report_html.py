@@ -80,6 +80,13 @@ def render(reports, **options) -> str:
     return renderer("html").render(reports, ReportOptions(**options))
 
 
+def without_our_script(out: str) -> str:
+    """The page less the one script newslint writes, which must be there, whole, exactly once."""
+    ours = f"<script>{html_report.SCRIPT}</script>"
+    assert out.count(ours) == 1 and "</" not in html_report.SCRIPT
+    return out.replace(ours, "")
+
+
 def test_html_is_a_format():
     assert "html" in FORMATS
     assert renderer("html") is html_report
@@ -100,9 +107,11 @@ def test_span_text_and_data_attributes():
     assert (note["attrs"]["data-line"], note["attrs"]["data-column"]) == ("6", "11")
     assert (note["attrs"]["data-end-line"], note["attrs"]["data-end-column"]) == ("6", "24")
     assert "Placeholder left." in note["text"] and "error" in note["text"]
-    # The whole source is there, line-numbered, the long paragraph uncut.
+    # Two lines either side of the finding's line are there, line-numbered, the long paragraph
+    # uncut; the front matter above them is a gap.
     assert page.by_id("f1-L4")["text"].endswith(PARAGRAPH)
-    assert [e["text"] for e in page.find("a", "num")] == [str(n) for n in range(1, 8)]
+    assert [e["text"] for e in page.find("a", "num")] == ["4", "5", "6", "7"]
+    assert [e["text"] for e in page.find("div", "gap")] == ["\u22ef lines 1\u20133 not shown"]
     assert "before\tdawn." in page.by_id("f1-L7")["text"]
 
 
@@ -112,7 +121,7 @@ def test_article_text_is_escaped():
     f = finding("markup", Severity.WARNING, span, "Remove <img src=x onerror=alert(1)> & co.",
                 Fix(((span, "</textarea>"),), safe=True, message="Use \"plain\" text"),
                 path="content/<b>&amp.md")
-    out = render([FileReport("content/<b>&amp.md", source, (f,))])
+    out = without_our_script(render([FileReport("content/<b>&amp.md", source, (f,))]))
     assert "<script" not in out.lower()
     assert "<img" not in out.lower() and "<b>bold" not in out and "</textarea>" not in out
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in out
@@ -179,7 +188,7 @@ def test_multi_line_span_is_highlighted_on_each_line(newline):
     # The note sits under line 7, where the span ends.
     out = render([FileReport("a.md", source, (f,))])
     line7 = out.index('id="f1-L7"')
-    assert line7 < out.index('id="f1-1"') < out.index("</section>", line7)
+    assert line7 < out.index('id="f1-1"') < out.index("</details>", line7)
 
 
 def test_empty_span_is_a_point():
@@ -212,15 +221,20 @@ def test_clean_files_are_listed_short():
     page = Page(render([FileReport("a.md", ARTICLE, (f,)), FileReport("b.md", "Fine.\n", ())]))
     clean = page.by_id("f2")
     assert clean["tag"] == "li" and clean["text"] == "b.md"
-    assert len(page.find("section", "file")) == 1
-    assert "1 clean file" in page.find("nav", "toc")[0]["text"]
+    assert [e["attrs"]["id"] for e in page.find("details", "file")] == ["f1"]
+    assert page.find("section", "clean")[0]["text"].startswith("1 file with no findings")
+    page = Page(render([FileReport("a.md", ARTICLE, (f,)), FileReport("site/b.md", "Fine.\n", ()),
+                        FileReport("site/c.md", "Fine.\n", ())]))
+    assert page.find("summary")[-1]["text"] == "2 files with no findings in site/"
+    assert [e["text"] for e in page.find("li", "clean-file")] == ["b.md", "c.md"]
 
 
 def test_empty_run():
     out = render([])
     page = Page(out)
     assert "No files were checked." in out
-    assert not page.find("section", "file") and not page.find("mark")
+    assert not page.find("details", "file") and not page.find("mark")
+    assert "<script" not in out and not page.find("div", "toolbar")  # nothing to filter
     assert page.find("title")[0]["text"] == "newslint: 0 findings in 0 files"
 
 
@@ -242,8 +256,12 @@ def test_totals_and_rule_table():
     assert "A template slot." in row["text"] and "error" in row["text"]
     (link,) = [a for a in page.find("a", "rule") if a["text"] == "placeholder"][:1]
     assert link["attrs"]["href"] == "https://docs.example/placeholder"
-    # No link: the id is plain text; a non-http link is never emitted.
-    assert not [a for a in page.find("a", "rule") if a["text"] in ("dated-word", "quiet")]
+    # No documentation link: the table shows the id as text, and a finding links to the rule's
+    # row in the table; a non-http link is never emitted.
+    assert not [a for a in page.find("a", "rule") if a["text"] == "quiet"]
+    (note_link,) = [a for a in page.find("a", "rule") if a["text"] == "dated-word"]
+    assert note_link["attrs"]["href"] == "#rule-dated-word"
+    assert page.by_id("rule-dated-word")["attrs"]["data-rule"] == "dated-word"
     assert "javascript:" not in out
     assert [r["attrs"]["data-rule"] for r in page.find("tr") if "data-rule" in r["attrs"]] == [
         "placeholder", "dated-word", "quiet"]  # by level, quiet rules last
@@ -271,7 +289,7 @@ def test_self_contained_and_deterministic():
                FileReport("b.md", "", (finding("file-unreadable", Severity.ERROR, Span(0, 0)),))]
     out = render(reports, rules=rules)
     assert out == render(reports, rules=rules)
-    lowered = out.lower()
+    lowered = without_our_script(out).lower()
     for forbidden in ("<script", "<link", "<img", "<iframe", "<object", "src=", "@import", "url(",
                       "javascript:", " on", "<form"):
         if forbidden == " on":
@@ -305,8 +323,106 @@ def test_random_spans_keep_the_text_whole():
             pieces = [source[max(f.span.start, lines.line_start(n)):min(f.span.end, lines.line_end(n))]
                       for n in range(1, lines.line_count + 1)]
             assert "".join(m["text"] for m in marks) == "".join(pieces).translate(html_report._CONTROL)
-        texts = [e["text"] for e in page.find("div", "text")]
-        shown = [lines.line_text(n).translate(html_report._CONTROL) for n in range(1, lines.line_count + 1)]
-        assert texts == shown[: len(texts)] and len(texts) >= len(shown) - 1
+        # Each line shown is whole; every line is shown or named by a gap, in order.
+        numbers = []
+        for e in page.find("div", "line"):
+            number = int(e["attrs"]["id"].rsplit("L", 1)[1])
+            assert e["text"] == f"{number}" + lines.line_text(number).translate(html_report._CONTROL)
+            numbers.append(number)
+        for gap in page.find("div", "gap"):
+            first, _, last = gap["text"].split()[2].partition("\u2013")
+            numbers += range(int(first), int(last or first) + 1)
+        count = lines.line_count - (lines.line_count > 1 and not lines.line_text(lines.line_count)
+                                    and not any(m["attrs"]["data-line"] == str(lines.line_count)
+                                                for m in page.find("mark")))
+        assert sorted(numbers) == list(range(1, count + 1)) and len(set(numbers)) == len(numbers)
 
     check()
+
+
+def test_only_lines_around_findings_are_written():
+    # Findings on lines 10 and 14 of 40: lines 8-16 show (the one line between two windows is
+    # shown rather than named), the rest are gaps; the text far from findings is not in the page.
+    source = "".join(f"Line {n} far{n}away.\n" for n in range(1, 41))
+    findings = (finding("a", Severity.INFO, span_of(source, "Line 10 ")),
+                finding("b", Severity.WARNING, span_of(source, "Line 14 ")))
+    out = render([FileReport("a.md", source, findings)])
+    page = Page(out)
+    assert [e["text"] for e in page.find("a", "num")] == [str(n) for n in range(8, 17)]
+    assert [e["text"] for e in page.find("div", "gap")] == [
+        "\u22ef lines 1\u20137 not shown", "\u22ef lines 17\u201340 not shown"]
+    assert "far7away" not in out and "far17away" not in out and "far8away" in out
+    # A window touching the file's first or last line leaves no gap of one line there.
+    near = (finding("a", Severity.INFO, span_of(source, "Line 4 ")),
+            finding("b", Severity.INFO, span_of(source, "Line 37 ")))
+    page = Page(render([FileReport("a.md", source, near)]))
+    assert [e["text"] for e in page.find("a", "num")] == [str(n) for n in [*range(1, 7), *range(35, 41)]]
+    assert [e["text"] for e in page.find("div", "gap")] == ["\u22ef lines 7\u201334 not shown"]
+
+
+def test_files_fold_with_their_counts_past_three():
+    def reports(count):
+        return [FileReport(f"site/content/posts/{n}.md", ARTICLE,
+                           (finding("r", Severity.ERROR, span_of(ARTICLE, "Storm")),
+                            finding("s", Severity.INFO, span_of(ARTICLE, "[Insert name]"))))
+                for n in range(count)]
+
+    page = Page(render(reports(3)))
+    assert [("open" in e["attrs"]) for e in page.find("details", "file")] == [True] * 3
+    page = Page(render(reports(4)))
+    files = page.find("details", "file")
+    assert [("open" in e["attrs"]) for e in files] == [False] * 4
+    # The folder every path shares is said once; each summary gives the rest and the counts.
+    assert page.by_id("files")["text"] == "4 articles with findings in site/content/posts/"
+    (summary,) = [e for e in page.find("summary") if e["text"].startswith("0.md")]
+    assert summary["text"] == "0.md 1 error 1 info"
+    assert files[0]["attrs"]["data-path"] == "site/content/posts/0.md"
+    assert page.find("span", "path")[0]["attrs"]["title"] == "site/content/posts/0.md"
+
+
+def test_common_folder():
+    assert html_report._common_folder(["a/b/c.md", "a/b/d.md"]) == "a/b/"
+    assert html_report._common_folder(["a/bc.md", "a/bd.md"]) == "a/"  # never half a name
+    assert html_report._common_folder(["x.md", "y.md"]) == ""
+    assert html_report._common_folder(["c:\\site\\a.md", "c:\\site\\b.md"]) == "c:\\site\\"
+    assert html_report._common_folder(["a/b/c.md"]) == ""  # one file: its whole path
+
+
+def test_filter_controls_and_without_script():
+    # The toolbar is hidden until the script shows it; every note is shown without it.
+    findings = (finding("dated-word", Severity.INFO, span_of(ARTICLE, "Storm")),
+                finding("dated-word", Severity.INFO, span_of(ARTICLE, "crowd")),
+                finding("placeholder", Severity.ERROR, span_of(ARTICLE, "[Insert name]")))
+    page = Page(render([FileReport("a.md", ARTICLE, findings)]))
+    (toolbar,) = page.find("div", "toolbar")
+    assert "hidden" in toolbar["attrs"] and toolbar["attrs"]["role"] == "search"
+    assert not [e for e in page.elements if "hidden" in e["attrs"] and e is not toolbar
+                and e["attrs"].get("id") != "none"]
+    assert [(o["attrs"]["value"], o["text"]) for o in page.find("option")] == [
+        ("", "All rules"), ("dated-word", "dated-word (2)"), ("placeholder", "placeholder (1)")]
+    assert [(b["attrs"]["value"], "checked" in b["attrs"]) for b in page.find("input", name="level")] == [
+        ("error", True), ("warning", True), ("info", True)]
+    # Each level with findings has a button in the totals; each rule's count in the table is one.
+    assert [b["attrs"]["data-level"] for b in page.find("button", "pick") if "data-level" in b["attrs"]] == [
+        "error", "info"]
+    assert [(b["attrs"]["data-rule"], b["text"]) for b in page.find("button", "pick")
+            if "data-rule" in b["attrs"]] == [("placeholder", "1"), ("dated-word", "2")]
+    # Every control has a name a screen reader can say.
+    for control in page.find("input") + page.find("select"):
+        if control["attrs"].get("type") == "checkbox":  # inside its label, with the level's name
+            continue
+        assert page.find("label", **{"for": control["attrs"]["id"]}), control
+
+
+def test_rule_ids_and_paths_with_markup_stay_text_in_controls():
+    rule = '<script>x</script>" onclick="y'
+    f = finding(rule, Severity.WARNING, span_of(ARTICLE, "Storm"), path='<img src=x onerror=1>.md')
+    out = without_our_script(render([FileReport('<img src=x onerror="1">.md', ARTICLE, (f,))]))
+    assert "<script" not in out and "<img" not in out
+    page = Page(out)
+    assert not [e for e in page.elements if any(name.startswith("on") for name in e["attrs"])]
+    assert page.find("option")[1]["attrs"]["value"] == rule
+    assert page.find("details", "file")[0]["attrs"]["data-path"] == '<img src=x onerror="1">.md'
+    (link,) = [a for a in page.find("a", "rule")]
+    assert link["attrs"]["href"] == "#rule-%3Cscript%3Ex%3C%2Fscript%3E%22_onclick%3D%22y"
+    assert page.find("tr", data_rule=rule)[0]["attrs"]["id"] == 'rule-<script>x</script>"_onclick="y'

@@ -1,17 +1,22 @@
 """The `html` format: one self-contained page an editor reads in a browser (DESIGN.md §7).
 
 `newslint check --format html --output-file report.html` writes the totals, a table of the rules
-that found something (linked to their docs), a table of contents, then each article with findings
-as it was checked: line-numbered, whitespace kept, long paragraphs wrapped, every finding's span
-highlighted by severity and its note (level, rule, message, fix) listed under the line where the
-span ends. Files without findings are listed, collapsed, as clean; an unreadable file shows only
-its finding.
+that found something, a toolbar (search, level and rule filters, expand and collapse all), then
+each article with findings as a `<details>` whose summary gives its counts: the lines around its
+findings (the rest named by gaps, so a site's report stays small), line-numbered, whitespace
+kept, long paragraphs wrapped, every finding's span highlighted by severity and its note (level,
+rule, message, fix) listed under the line where the span ends. Files without findings are
+listed, collapsed, as clean; an unreadable file shows only its finding. The stylesheet and the
+script live in `html_page.py`; the page works, every finding shown, with the script off.
 
 Markup that tests and scripts may rely on (N counts the reports from 1, M a file's findings):
-- a file with findings is `<section class="card file" id="fN">`, its line 3 `id="fN-L3"`; a clean
-  file is `<li class="clean-file" id="fN">`;
+- a file with findings is `<details class="card file" id="fN" data-path>`, its line 3
+  `id="fN-L3"`; a clean file is `<li class="clean-file" id="fN">`; a rule's row in the table is
+  `<tr id="rule-ID" data-rule>`;
 - a finding's note is `<li class="note sev-LEVEL" id="fN-M" data-rule data-severity data-line
-  data-column data-end-line data-end-column>`, under the line where its span ends;
+  data-column data-end-line data-end-column>`, under the line where its span ends; its rule id
+  links to the rule's documentation (the catalogue's link, as SARIF's helpUri) or, without one,
+  to the rule's row;
 - highlighted text is `<mark class="hl sev-LEVEL" id="fN-L3-K" data-findings="fN-M ..." data-rule
   data-severity data-line data-column>` (K counts the line's marks). Overlapping spans are split
   into segments, each naming every finding that covers it (most severe first) and coloured by the
@@ -20,11 +25,12 @@ Markup that tests and scripts may rely on (N counts the reports from 1, M a file
 - Severity never shows by colour alone: errors are underlined solid, warnings dashed, info
   dotted, and every note and badge carries its level as text.
 
-It must never use JavaScript, external stylesheets, fonts or images (its only URLs are links to
-rule docs, and only http(s) ones), nor emit unescaped text: every path, message and source
-character goes through `html.escape`, and control characters other than tab and line feed show
-as Unicode control pictures. A report never imports a check kind, the engine or the CLI, and
-never prints: it returns a string.
+It must never load anything (no external script, stylesheet, font or image; its only URLs are
+links to rule docs, and only http(s) ones) nor emit unescaped text: every path, message and
+source character goes through `html.escape`, and control characters other than tab and line
+feed show as Unicode control pictures. Its one script is the constant in `html_page.py`, written
+only when there are findings to filter. A report never imports a check kind, the engine or the
+CLI, and never prints: it returns a string.
 """
 from __future__ import annotations
 
@@ -32,78 +38,21 @@ import html
 import re
 from collections import Counter, defaultdict
 from typing import Sequence
+from urllib.parse import quote
 
 from ..findings import Finding, Severity
 from . import FileReport, ReportOptions
 from .concise import summary_lines
+from .html_page import CSS, SCRIPT
 
 _CONTROL = {**{c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}, 0x7F: 0x2421,
             **{c: 0xFFFD for c in range(0x80, 0xA0)}}
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _EDITS_SHOWN, _EDIT_CHARS = 3, 60
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(\u201c])")
-
-_CSS = """
-:root{--ink:#1d2433;--muted:#596172;--line:#e3e6ea;--err:#b42318;--err-bg:#fde3e1;--warn:#a24a05;
---warn-bg:#fdefc8;--info:#1c4fb8;--info-bg:#dde9fd;--gutter:3.4rem}
-*{box-sizing:border-box}
-body{margin:0;background:#f4f5f7;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
-main{max-width:62rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
-a{color:#1a4fa0} h1{font-size:1.55rem;margin:0} h2{font-size:1.15rem;margin:0}
-header p{margin:.3rem 0;color:var(--muted)}
-.sev-error{--c:var(--err);--bg:var(--err-bg)} .sev-warning{--c:var(--warn);--bg:var(--warn-bg)}
-.sev-info{--c:var(--info);--bg:var(--info-bg)}
-.stats{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0 0;padding:0;list-style:none}
-.stats li{background:#fff;border:1px solid var(--line);border-top:4px solid var(--c,#98a2b3);
-border-radius:8px;padding:.45rem .9rem;min-width:7rem}
-.stats b{display:block;font-size:1.5rem;line-height:1.2}
-.card{background:#fff;border:1px solid var(--line);border-radius:10px;margin:1.25rem 0;
-padding:1rem 1.25rem;box-shadow:0 1px 2px rgba(16,24,40,.05)}
-table{border-collapse:collapse;width:100%;margin-top:.6rem}
-th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid var(--line)}
-th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
-td.r,td.l,td.n{white-space:nowrap} td.l,td.n{width:1%} .n{text-align:right}
-td.n{font-variant-numeric:tabular-nums;font-weight:600}
-td.desc{color:var(--muted);font-size:.9rem} td.desc summary{font-size:.8rem}
-.rule{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.badge{display:inline-block;border-radius:999px;padding:0 .55em;font-size:.78rem;font-weight:700;
-color:#fff;background:var(--c);white-space:nowrap}
-.badge::before{margin-right:.3em} .badge.sev-error::before{content:"\\2716"}
-.badge.sev-warning::before{content:"\\25B2"}
-.badge.sev-info::before{content:"i";font-style:italic;font-family:Georgia,serif}
-.toc ol{margin:.5rem 0 0;padding-left:1.4rem} .toc li{margin:.2rem 0} .toc .badge{margin-left:.35rem}
-details summary{cursor:pointer;color:var(--muted)}
-.file>h2{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline;margin-bottom:.8rem;
-padding-bottom:.6rem;border-bottom:1px solid var(--line)}
-.file>h2 a.path{color:var(--ink);text-decoration:none;word-break:break-all}
-.file>h2 .top{margin-left:auto;font-size:.8rem;font-weight:400}
-.line{display:grid;grid-template-columns:var(--gutter) minmax(0,1fr);column-gap:.9rem}
-.line:target{background:#fff8d6}
-.num{text-align:right;color:#6b7280;text-decoration:none;user-select:none;padding-right:.5rem;
-font:12px/27px ui-monospace,Menlo,Consolas,monospace;border-right:3px solid transparent}
-.line.has .num{color:var(--c);font-weight:700;border-right-color:var(--c)}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4;min-height:27px;max-width:46rem;
-font:16.5px/27px Charter,"Iowan Old Style",Georgia,"Times New Roman",serif}
-mark.hl{color:inherit;background:var(--bg);border-radius:2px;text-decoration:underline var(--c) 2px;
-text-underline-offset:4px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
-mark.hl.sev-warning{text-decoration-style:dashed}
-mark.hl.sev-info{text-decoration-style:dotted;text-decoration-thickness:3px}
-mark.point{background:none;border-left:3px solid var(--c);text-decoration:none;margin:0 1px}
-mark.hl[data-ref]::after{content:attr(data-ref);display:inline-block;font:700 10px/1 system-ui,sans-serif;
-vertical-align:.6em;color:#fff;background:var(--c);border-radius:6px;padding:2px 4px;margin-left:2px}
-.notes{list-style:none;margin:.15rem 0 .8rem calc(var(--gutter) + .9rem);padding:0;max-width:46rem}
-.notes.whole{margin-left:0}
-.note{background:var(--bg);border-left:4px solid var(--c);border-radius:0 6px 6px 0;padding:.4rem .7rem;
-margin:.3rem 0}
-.note .ref{font-weight:700;color:var(--c);margin-right:.3rem;text-decoration:none}
-.note .rule{margin:0 .35rem} .note .at{color:var(--muted);font-size:.85rem;white-space:nowrap}
-.msg{white-space:pre-line} .fix{margin-top:.2rem;font-size:.92rem} .fix .kind{color:var(--muted)}
-.fix del,.fix ins{background:#fff;padding:0 .2em} .fix ins{text-decoration:none;font-weight:600}
-.empty{color:var(--muted);font-style:italic} .clean-file{font:13px ui-monospace,Menlo,Consolas,monospace}
-@media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}.toc,.top{display:none}
-.card{border:0;box-shadow:none;padding:0}.file{break-before:page}.line,.note{break-inside:avoid}
-a{color:inherit;text-decoration:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-"""
+_CONTEXT = 2  # lines shown either side of a highlighted line
+_OPEN_UP_TO = 3  # files with findings shown open; more start folded, with their counts
+_LEVEL_NOUNS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
 def render(results: Sequence[FileReport], options: ReportOptions) -> str:
@@ -115,23 +64,67 @@ def render(results: Sequence[FileReport], options: ReportOptions) -> str:
     out = ['<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
            f'<meta name="generator" content="newslint">\n<title>{_e(title)}</title>\n',
-           f"<style>{_CSS}</style>\n</head>\n<body id=\"top\">\n<main>\n<header>\n<h1>newslint report</h1>\n"]
+           f"<style>{CSS}</style>\n</head>\n<body id=\"top\">\n<main>\n<header>\n<h1>newslint report</h1>\n"]
     out += [f"<p>{_e(line.removeprefix('[*] '))}</p>\n" for line in summary_lines(results, options)]
-    stats = [("total", len(results), "files checked"), ("total", len(clean), "clean")]
-    stats += [(f"sev-{s.label}", counts[s], _count(counts[s], s).split(" ", 1)[1]) for s in _ORDER]
-    out.append('<ul class="stats">' + "".join(
-        f'<li class="{cls}"><b>{n}</b>{label}</li>' for cls, n, label in stats) + "</ul>\n</header>\n")
+    out.append(_stats(len(results), len(clean), counts) + "</header>\n")
     out.append(_rules(results, options))
-    out.append(_toc(flagged, clean))
-    out += [_file(n, report, options) for n, report in flagged]
+    if not results:
+        out.append('<p class="card empty">No files were checked.</p>\n')
+    if flagged:
+        out.append(_toolbar(results, counts))
+        folder = _common_folder([r.path for _, r in flagged])
+        within = f' <span class="in">in {_e(folder)}</span>' if folder else ""
+        out.append(f'<h2 class="files-head" id="files">{_plural(len(flagged), "article")} with findings{within}</h2>\n')
+        opened = len(flagged) <= _OPEN_UP_TO
+        out += [_file(n, report, options, opened, len(folder)) for n, report in flagged]
+        out.append('<p class="card none" id="none" hidden>No finding matches these filters.</p>\n')
     if clean:
         opened = " open" if len(clean) <= 10 else ""
+        folder = _common_folder([r.path for _, r in clean])
+        within = f" in {_e(folder)}" if folder else ""
         out.append(f'<section class="card clean" id="clean"><details{opened}><summary>'
-                   f"{_plural(len(clean), 'file')} with no findings</summary><ul>")
-        out += [f'<li class="clean-file" id="f{n}">{_e(r.path)}</li>' for n, r in clean]
+                   f"{_plural(len(clean), 'file')} with no findings{within}</summary><ul>")
+        out += [f'<li class="clean-file" id="f{n}">{_e(r.path[len(folder):])}</li>' for n, r in clean]
         out.append("</ul></details></section>\n")
-    out.append("</main>\n</body>\n</html>\n")
+    out.append("</main>\n")
+    if flagged:
+        out.append(f"<script>{SCRIPT}</script>\n")
+    out.append("</body>\n</html>\n")
     return "".join(out)
+
+
+def _stats(files: int, clean: int, counts: Counter) -> str:
+    """The totals; with the script, a level's total is a button that shows only that level."""
+    items = [f'<li class="total"><span><b>{files}</b>{"file" if files == 1 else "files"} checked</span></li>',
+             f'<li class="total"><span><b>{clean}</b>clean</span></li>']
+    for s in _ORDER:
+        noun = _count(counts[s], s).split(" ", 1)[1]
+        inner = f"<b>{counts[s]}</b>{noun}"
+        items.append(f'<li class="sev-{s.label}"><button type="button" class="pick" data-level="{s.label}" '
+                     f'title="Show only {_LEVEL_NOUNS[s]}">{inner}</button></li>' if counts[s] else
+                     f'<li class="sev-{s.label}"><span>{inner}</span></li>')
+    return '<ul class="stats">' + "".join(items) + "</ul>\n"
+
+
+def _toolbar(results: Sequence[FileReport], counts: Counter) -> str:
+    """Search, level and rule filters, expand and collapse: hidden until the script shows it."""
+    found = Counter(f.rule for report in results for f in report.findings)
+    options = "".join(f'<option value="{_e(rule)}">{_e(rule)} ({n})</option>'
+                      for rule, n in sorted(found.items(), key=lambda item: (-item[1], item[0])))
+    levels = "".join(
+        f'<label><input type="checkbox" name="level" value="{s.label}" checked> '
+        f'<span class="badge sev-{s.label}">{_LEVEL_NOUNS[s]} {counts[s]}</span></label>' for s in _ORDER)
+    return ('<div class="toolbar" id="toolbar" role="search" hidden>'
+            '<label class="sr" for="q">Search findings</label>'
+            '<input type="search" id="q" placeholder="Search path, message, quoted text (press /)" '
+            'autocomplete="off" spellcheck="false">'
+            '<label class="sr" for="rule">Rule</label>'
+            f'<select id="rule"><option value="">All rules</option>{options}</select>'
+            f'<fieldset><legend class="sr">Levels shown</legend>{levels}</fieldset>'
+            '<span class="tools"><button type="button" id="expand">Expand all</button>'
+            '<button type="button" id="collapse">Collapse all</button>'
+            '<button type="button" id="reset">Clear filters</button></span>'
+            '<p class="status" id="status" role="status" aria-live="polite"></p></div>\n')
 
 
 def _rules(results: Sequence[FileReport], options: ReportOptions) -> str:
@@ -143,12 +136,19 @@ def _rules(results: Sequence[FileReport], options: ReportOptions) -> str:
         rule: worst[rule] for rule in found if rule not in options.rules}
     order = sorted(level, key=lambda rule: (-level[rule], -found[rule], rule))
 
+    def count(rule: str) -> str:
+        if not found[rule]:
+            return "0"
+        return (f'<button type="button" class="pick" data-rule="{_e(rule)}" '
+                f'title="Show only {_e(rule)}">{found[rule]}</button>')
+
     def rows(rules: list[str]) -> str:
         head = ('<table><thead><tr><th>Rule</th><th>Level</th><th class="n">Findings</th>'
                 '<th>Description</th></tr></thead><tbody>')
         return head + "".join(
-            f'<tr data-rule="{_e(rule)}"><td class="r">{_rule_link(rule, options)}</td><td class="l">'
-            f'<span class="badge sev-{level[rule].label}">{level[rule].label}</span></td><td class="n">{found[rule]}</td>'
+            f'<tr id="{_e(_rule_anchor(rule))}" data-rule="{_e(rule)}"><td class="r">{_rule_link(rule, options, False)}'
+            f'</td><td class="l"><span class="badge sev-{level[rule].label}">{level[rule].label}</span></td>'
+            f'<td class="n">{count(rule)}</td>'
             f'<td class="desc">{_description(getattr(options.rules.get(rule), "description", ""))}</td></tr>'
             for rule in rules) + "</tbody></table>"
 
@@ -164,25 +164,29 @@ def _rules(results: Sequence[FileReport], options: ReportOptions) -> str:
     return out + "</section>\n"
 
 
-def _toc(flagged: list, clean: list) -> str:
-    if not flagged and not clean:
-        return '<p class="card empty">No files were checked.</p>\n'
-    items = "".join(f'<li><a href="#f{n}">{_e(r.path)}</a>{_badges(r.findings)}</li>' for n, r in flagged)
-    out = '<nav class="card toc"><h2>Articles</h2>'
-    out += f"<ol>{items}</ol>" if flagged else '<p class="empty">No article has findings.</p>'
-    if clean:
-        out += f'<p><a href="#clean">{_plural(len(clean), "clean file")}</a></p>'
-    return out + "</nav>\n"
+def _common_folder(paths: list[str]) -> str:
+    """The folder (with its final separator) that every path starts with, when there are several:
+    a site's paths share a long prefix that would push the file names off the line."""
+    if len(paths) < 2:
+        return ""
+    prefix = paths[0]
+    for path in paths[1:]:
+        while not path.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix[: max(prefix.rfind("/"), prefix.rfind("\\")) + 1]
 
 
-def _file(n: int, report: FileReport, options: ReportOptions) -> str:
+def _file(n: int, report: FileReport, options: ReportOptions, opened: bool, folder: int = 0) -> str:
+    """One file with findings, as a <details> (it works without the script) whose summary gives
+    its path (less the folder the list heading names) and its counts by level."""
     fid, source, lines = f"f{n}", report.source, report.lines
-    out = [f'<section class="card file" id="{fid}"><h2><a class="path" href="#{fid}">{_e(report.path)}</a>'
-           f'{_badges(report.findings)}<a class="top" href="#top">&uarr; top</a></h2>\n']
+    out = [f'<details class="card file" id="{fid}" data-path="{_e(report.path)}"{" open" if opened else ""}>'
+           f'<summary><span class="path" title="{_e(report.path)}">{_e(report.path[folder:])}</span>'
+           f'<span class="counts">{_badges(report.findings)}<span class="shown"></span></span></summary>\n']
     if not source:
-        out.append('<p class="empty">No text to show: the file is empty or could not be read.</p>\n')
+        out.append('<p class="empty notes whole">No text to show: the file is empty or could not be read.</p>\n')
         out.append(_notes(fid, list(enumerate(report.findings, 1)), report, options, " whole"))
-        return "".join(out) + "</section>\n"
+        return "".join(out) + "</details>\n"
     marks: dict[int, list] = defaultdict(list)  # line -> (start, end, number, finding)
     notes: dict[int, list] = defaultdict(list)  # line -> (number, finding) noted under it
     ends: dict[int, tuple[int, int]] = {}  # number -> (line, offset) of the end of its last piece
@@ -198,10 +202,16 @@ def _file(n: int, report: FileReport, options: ReportOptions) -> str:
             marks[ln].append((a, b, m, f))
         ends[m] = (pieces[-1][0], pieces[-1][2])
         notes[pieces[-1][0]].append((m, f))
+    last_line = lines.line_count
+    if last_line > 1 and not lines.line_text(last_line) and last_line not in marks:
+        last_line -= 1  # the empty "line" after a final line break
     out.append('<div class="source">')
-    for ln in range(1, lines.line_count + 1):
-        if ln == lines.line_count > 1 and not lines.line_text(ln) and ln not in marks:
-            break  # the empty "line" after a final line break
+    shown = _shown_lines(marks, last_line)
+    previous = 0
+    for ln in shown:
+        if ln > previous + 1:
+            out.append(_gap(previous + 1, ln - 1))
+        previous = ln
         here = marks.get(ln)
         cls = f"line has sev-{max(f.severity for *_, f in here).label}" if here else "line"
         body = _segments(fid, ln, lines, here, ends) if here else _e(lines.line_text(ln))
@@ -209,7 +219,29 @@ def _file(n: int, report: FileReport, options: ReportOptions) -> str:
                    f'<div class="text">{body}</div></div>\n')
         if ln in notes:
             out.append(_notes(fid, notes[ln], report, options))
-    return "".join(out) + "</div></section>\n"
+    if previous < last_line:
+        out.append(_gap(previous + 1, last_line))
+    return "".join(out) + "</div></details>\n"
+
+
+def _shown_lines(marks: dict, last_line: int) -> list[int]:
+    """The lines with a highlight and _CONTEXT lines either side; a gap of one line is shown too,
+    since its marker would take the same room. Showing only these keeps a site's report small."""
+    shown: set[int] = set()
+    for ln in marks:
+        shown.update(range(max(1, ln - _CONTEXT), min(last_line, ln + _CONTEXT) + 1))
+    for ln in sorted(shown):
+        if ln + 2 <= last_line and ln + 1 not in shown and ln + 2 in shown:
+            shown.add(ln + 1)
+    for edge in (1, last_line):  # a lone line at either end is shown rather than a gap
+        if edge not in shown and (edge + 1 in shown or edge - 1 in shown):
+            shown.add(edge)
+    return sorted(shown)
+
+
+def _gap(first: int, last: int) -> str:
+    which = f"line {first}" if first == last else f"lines {first}\u2013{last}"
+    return f'<div class="gap">\u22ef {which} not shown</div>\n'
 
 
 def _segments(fid: str, ln: int, lines, marks: list, ends: dict) -> str:
@@ -285,12 +317,22 @@ def _description(text: str) -> str:
     return _e(parts[0]) + more
 
 
-def _rule_link(rule: str, options: ReportOptions) -> str:
+def _rule_link(rule: str, options: ReportOptions, fallback: bool = True) -> str:
+    """The rule's id, linked to its page: the documentation link the catalogue gives (the rule's
+    `link` or the config's `docs-url`, as SARIF's helpUri), else, with `fallback`, the rule's row
+    in this page's table, which holds its level and description."""
     info = options.rules.get(rule)
     link = info.link if info else ""
     if link.startswith(("https://", "http://")):
         return f'<a class="rule" href="{_e(link)}">{_e(rule)}</a>'
+    if fallback:
+        return f'<a class="rule" href="#{_e(quote(_rule_anchor(rule), safe=""))}">{_e(rule)}</a>'
     return f'<span class="rule">{_e(rule)}</span>'
+
+
+def _rule_anchor(rule: str) -> str:
+    # An id may hold any character but whitespace; a rule id (a file stem) has none in practice.
+    return "rule-" + re.sub(r"\s", "_", rule)
 
 
 def _badges(findings: Sequence[Finding]) -> str:
