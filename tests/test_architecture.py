@@ -24,6 +24,7 @@ LAYERS = [
     {"vocab", "directives"},
     {"engine"},
     {"run"},
+    {"api"},
     {"commands"},
     {"cli", "__init__"},
     {"__main__"},
