@@ -25,6 +25,7 @@ LAYERS = [
     {"engine"},
     {"run"},
     {"api"},
+    {"lsp"},
     {"commands"},
     {"cli", "__init__"},
     {"__main__"},
