@@ -142,8 +142,10 @@ class Runner:
         return self._linter(self.config_for(folder)).settings
 
     def linter_for(self, path: str | None) -> Linter:
-        """The linter for an article at `path`; None (a text that is no file) gets the defaults."""
-        return self._linter(None if path is None else self.config_for(Path(path).parent))
+        """The linter for an article at `path`; None (a text that is no file) gets --config's."""
+        if path is None:
+            return self._linter(self.config_for(Path.cwd()) if self.options.config is not None else None)
+        return self._linter(self.config_for(Path(path).parent))
 
     def linters(self) -> list[Linter]:
         """The linters this run built, one per configuration in force."""
