@@ -209,3 +209,48 @@ def test_without_pygls_the_server_says_how_to_install_it(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "pygls", None)  # find_spec then reports it missing
     assert main(["server"]) == 2
     assert capsys.readouterr().err == "newslint: error: the language server needs pygls: pip install 'newslint[server]'\n"
+
+
+def test_a_client_that_counts_in_utf8_gets_utf8_columns(site):
+    client = LspClient(cwd=site)
+    try:
+        assert client.initialize(site, encodings=["utf-8"])["capabilities"]["positionEncoding"] == "utf-8"
+        uri = "untitled:utf8"
+        client.open(uri, f"{EMOJI}é Whilst it rained.\n")
+        (diagnostic,) = client.diagnostics(uri, version=1)
+        # Before 'Whilst': the emoji (4 bytes), 'é' (2) and a space (1).
+        assert (diagnostic["code"], diagnostic["range"]) == ("dated-word", _range(0, 7, 13))
+    finally:
+        assert client.close() == 0
+
+
+def test_hostile_input_gets_answers_not_a_crash(client):
+    uri = "untitled:hostile"
+    client.open(uri, "Talks \udc80 resumed.\n")  # a lone surrogate, which JSON can carry
+    assert client.diagnostics(uri, version=1) == [{
+        "range": _range(0, 0, 0), "severity": 1, "code": "file-unreadable", "source": "newslint",
+        "message": "Cannot check this file: it holds a lone surrogate (U+DC80 at line 1, column 7), which no "
+                   "UTF-8 file can; pass text decoded from UTF-8."}]
+    far = {"start": {"line": 999, "character": 999}, "end": {"line": 1000, "character": 0}}
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": far["start"]}) is None
+    assert [a["title"] for a in client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": far, "context": {"diagnostics": []}})] == []
+    assert client.request("textDocument/hover", {"textDocument": {"uri": "untitled:never-opened"},
+                                                 "position": {"line": 0, "character": 0}}) is None
+
+
+def test_a_bug_while_linting_is_an_error_diagnostic_not_a_dead_server():
+    from newslint.lsp.server import NewslintServer, diagnostics
+
+    class Broken:
+        def lint_text(self, text, path):
+            raise RuntimeError("boom")
+
+    server = NewslintServer()
+    server.linter = Broken()
+    checked = server.lint("Whilst.\n", None, 3)
+    assert checked.findings == ()
+    (diagnostic,) = diagnostics(checked, {}, len)
+    assert (diagnostic.code, diagnostic.message) == (
+        "internal-error", "internal error: RuntimeError: boom; please report this bug with the article")
+    server.worker.shutdown()

@@ -17,7 +17,8 @@ Units = Callable[[str], int]
 
 
 def utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    # Counted, not encoded: a lone surrogate (which an editor can send) must not raise.
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def to_protocol(lines: LineIndex, line: int, column: int, units: Units = utf16_units) -> tuple[int, int]:

@@ -49,7 +49,8 @@ class Checked:
     version: int | None
     source: str
     findings: tuple[api.Finding, ...]
-    config_error: str | None = None
+    error: str | None = None
+    """Why the document could not be checked (a config or rule file's mistake, or a bug)."""
 
 
 class NewslintServer(LanguageServer):
@@ -87,9 +88,9 @@ class NewslintServer(LanguageServer):
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
         self.checked[uri] = checked
-        if checked.config_error is not None and checked.config_error not in self.errors_shown:
-            self.errors_shown.add(checked.config_error)
-            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {checked.config_error}"))
+        if checked.error is not None and checked.error not in self.errors_shown:
+            self.errors_shown.add(checked.error)
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {checked.error}"))
         units = self.workspace.position_codec.client_num_units
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri, diagnostics(checked, self.rule_links(path), units), version))
@@ -99,6 +100,9 @@ class NewslintServer(LanguageServer):
             return Checked(version, source, tuple(self.linter.lint_text(source, path)))
         except NewslintError as err:
             return Checked(version, source, (), str(err))
+        except Exception as err:  # a bug in newslint: say so in the editor, keep serving
+            return Checked(version, source, (), f"internal error: {type(err).__name__}: {err}; please report "
+                                                "this bug with the article")
 
     def rule_links(self, path: str | None) -> dict[str, api.RuleInfo]:
         try:
@@ -133,9 +137,10 @@ def to_range(lines: LineIndex, start: int, end: int, units) -> types.Range:
 
 
 def diagnostics(checked: Checked, rules: dict[str, api.RuleInfo], units) -> list[types.Diagnostic]:
-    if checked.config_error is not None:
-        return [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), checked.config_error,
-                                 severity=types.DiagnosticSeverity.Error, code="config-error", source=SOURCE)]
+    if checked.error is not None:
+        code = "internal-error" if checked.error.startswith("internal error:") else "config-error"
+        return [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), checked.error,
+                                 severity=types.DiagnosticSeverity.Error, code=code, source=SOURCE)]
     lines = LineIndex(checked.source)
     found = []
     for finding in checked.findings:
