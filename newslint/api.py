@@ -107,7 +107,7 @@ class Linter:
                  reference_date: dt.date | None = None) -> None:
         self._settings = config if isinstance(config, Settings) else None
         self._options = RunOptions(
-            config=None if config is None or self._settings is not None else Path(config),
+            config=Path(config) if isinstance(config, (str, Path)) else None,
             isolated=isolated, reference_date=reference_date,
             selection=Selection(select=tuple(select) if select is not None else None, ignore=tuple(ignore)))
         self._runner = self._new_runner()

@@ -22,6 +22,7 @@ import asyncio
 import concurrent.futures
 import dataclasses
 from pathlib import Path
+from typing import Sequence
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -151,7 +152,8 @@ def diagnostics(checked: Checked, rules: dict[str, api.RuleInfo], units) -> list
     return found
 
 
-async def code_actions(server: NewslintServer, uri: str, wanted: types.Range, only: list[str] | None) -> list[types.CodeAction]:
+async def code_actions(server: NewslintServer, uri: str, wanted: types.Range,
+                       only: Sequence[str] | None) -> list[types.CodeAction]:
     checked = server.checked.get(uri)
     document = server.workspace.text_documents.get(uri)
     if checked is None or document is None or document.version != checked.version:
