@@ -250,7 +250,7 @@ def test_a_bug_while_linting_is_an_error_diagnostic_not_a_dead_server():
     server.linter = Broken()
     checked = server.lint("Whilst.\n", None, 3)
     assert checked.findings == ()
-    (diagnostic,) = diagnostics(checked, {}, len)
+    (diagnostic,) = diagnostics(checked, len)
     assert (diagnostic.code, diagnostic.message) == (
         "internal-error", "internal error: RuntimeError: boom; please report this bug with the article")
     server.worker.shutdown()

@@ -22,7 +22,7 @@ import asyncio
 import concurrent.futures
 import dataclasses
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -52,6 +52,8 @@ class Checked:
     findings: tuple[api.Finding, ...]
     error: str | None = None
     """Why the document could not be checked (a config or rule file's mistake, or a bug)."""
+    rules: Mapping[str, api.RuleInfo] = dataclasses.field(default_factory=dict)
+    """The rules in force for the document (description and link, for diagnostics and hover)."""
 
 
 class NewslintServer(LanguageServer):
@@ -94,22 +96,19 @@ class NewslintServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {checked.error}"))
         units = self.workspace.position_codec.client_num_units
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri, diagnostics(checked, self.rule_links(path), units), version))
+            uri, diagnostics(checked, units), version))
 
     def lint(self, source: str, path: str | None, version: int | None) -> Checked:
+        """Check one version of a document (on the worker thread, as everything that may load
+        rules or run the pipeline is)."""
         try:
-            return Checked(version, source, tuple(self.linter.lint_text(source, path)))
+            findings = tuple(self.linter.lint_text(source, path))
+            return Checked(version, source, findings, rules={rule.id: rule for rule in self.linter.rules(path)})
         except NewslintError as err:
             return Checked(version, source, (), str(err))
         except Exception as err:  # a bug in newslint: say so in the editor, keep serving
             return Checked(version, source, (), f"internal error: {type(err).__name__}: {err}; please report "
                                                 "this bug with the article")
-
-    def rule_links(self, path: str | None) -> dict[str, api.RuleInfo]:
-        try:
-            return {rule.id: rule for rule in self.linter.rules(path)}
-        except NewslintError:
-            return {}
 
     def warm_up(self) -> None:
         """Load the rules, the spaCy pipeline and the knowledge base before the first article
@@ -137,7 +136,7 @@ def to_range(lines: LineIndex, start: int, end: int, units) -> types.Range:
                        types.Position(*to_protocol(lines, last_line, last_column, units)))
 
 
-def diagnostics(checked: Checked, rules: dict[str, api.RuleInfo], units) -> list[types.Diagnostic]:
+def diagnostics(checked: Checked, units) -> list[types.Diagnostic]:
     if checked.error is not None:
         code = "internal-error" if checked.error.startswith("internal error:") else "config-error"
         return [types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), checked.error,
@@ -145,7 +144,7 @@ def diagnostics(checked: Checked, rules: dict[str, api.RuleInfo], units) -> list
     lines = LineIndex(checked.source)
     found = []
     for finding in checked.findings:
-        link = rules[finding.rule].link if finding.rule in rules else ""
+        link = checked.rules[finding.rule].link if finding.rule in checked.rules else ""
         found.append(types.Diagnostic(
             to_range(lines, finding.start, finding.end, units), finding.message, severity=_SEVERITY[finding.level],
             code=finding.rule, code_description=types.CodeDescription(link) if link else None, source=SOURCE))
@@ -164,7 +163,7 @@ async def code_actions(server: NewslintServer, uri: str, wanted: types.Range,
     end = from_protocol(lines, wanted.end.line, wanted.end.character, units)
     actions = []
     if not only or any(kind.startswith(types.CodeActionKind.QuickFix) for kind in only):
-        for finding, diagnostic in zip(checked.findings, diagnostics(checked, {}, units)):
+        for finding, diagnostic in zip(checked.findings, diagnostics(checked, units)):
             if finding.start > end or finding.end < start:
                 continue
             for action in (fix_action(finding), suppress_action(finding, lines)):
@@ -198,10 +197,9 @@ def hover(server: NewslintServer, uri: str, position: types.Position) -> types.H
     here = [f for f in checked.findings if f.start <= offset < f.end or offset == f.start]
     if not here:
         return None
-    rules = server.rule_links(document_path(uri))
     parts = []
     for rule_id in dict.fromkeys(f.rule for f in here):
-        info = rules.get(rule_id)
+        info = checked.rules.get(rule_id)
         text = f"**{rule_id}**"
         if info is not None:
             text += f" ({info.level})\n\n{info.description.strip()}"
