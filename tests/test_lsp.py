@@ -12,7 +12,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from lsp_client import LspClient  # noqa: E402
 
-pytest.importorskip("pygls")
 
 EMOJI = "\U0001F600"  # outside the Basic Multilingual Plane: one code point, two UTF-16 units
 ARTICLE = (
