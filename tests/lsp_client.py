@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-TIMEOUT = 60.0
+TIMEOUT = 120.0
 """Seconds to wait for any one answer: loading spaCy on a busy machine can take a while."""
 
 
