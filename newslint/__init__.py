@@ -1,49 +1,34 @@
 """newslint: an editorial linter for news articles written in markdown.
 
-The public API: `lint_text` for one text, `lint_paths` for files and folders. Both return
-findings sorted by path and position; both raise `ConfigError` for a bad config or rule file.
+The public API (docs/api.md), defined in `newslint.api`: `lint_text`, `lint_file` and
+`lint_paths` return `Finding`s with 1-based lines, columns and end positions; `apply_fixes`
+applies their fixes to a text; `list_rules` lists the rules in force; `Linter` keeps rules,
+settings and the language pipeline loaded for many texts (an editor's server). A bad config or
+rule file raises `ConfigError`, a selector that names no rule `UsageError` (both `NewslintError`).
+
+Names are imported on first use, so `import newslint` (and `newslint --version`) stays instant.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
-__all__ = ["lint_text", "lint_paths", "__version__"]
+if TYPE_CHECKING:
+    from .api import Edit, Finding, Fix, Linter, RuleInfo, apply_fixes, lint_file, lint_paths, lint_text, list_rules
+    from .errors import ConfigError, NewslintError, UsageError
+
+__all__ = ["Edit", "Finding", "Fix", "Linter", "RuleInfo", "apply_fixes", "lint_file", "lint_paths",
+           "lint_text", "list_rules", "ConfigError", "NewslintError", "UsageError", "__version__"]
+
+_ERRORS = ("ConfigError", "NewslintError", "UsageError")
 
 
-def lint_text(text: str, path: str = "<text>", config=None):
-    """Findings for `text` as if it were the file `path`.
-
-    `config` is a Settings object, a path to a config file, or None for the built-in defaults.
-    """
-    from .engine import Linter
-
-    return Linter(_settings(config)).lint(path, text)
-
-
-def lint_paths(paths: Iterable[str | Path], config=None):
-    """Findings for files and folders (folders recurse to *.md and *.markdown).
-
-    With `config` None each file uses its nearest config file, as the command line does.
-    """
-    from .config import Settings
-    from .run.runner import Runner, RunOptions
-
-    if isinstance(config, Settings):
-        runner = Runner(RunOptions(), settings=config)
-    else:
-        runner = Runner(RunOptions(config=Path(config) if config is not None else None))
-    result = runner.run([str(p) for p in paths])
-    return [finding for report in result.reports for finding in report.findings]
-
-
-def _settings(config):
-    from .config import Settings, default_settings, load_settings
-
-    if config is None:
-        return default_settings()
-    if isinstance(config, Settings):
-        return config
-    return load_settings(Path(config))
+def __getattr__(name: str) -> Any:
+    if name in _ERRORS:
+        from . import errors
+        return getattr(errors, name)
+    if name in __all__:
+        from . import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'newslint' has no attribute {name!r}")

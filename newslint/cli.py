@@ -18,7 +18,7 @@ from .commands import EXIT_CLEAN, EXIT_ERROR, Outcome
 from .errors import NewslintError
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
-COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb")
+COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb", "server")
 PROGRESS_MIN_FILES = 50
 
 
@@ -129,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     testing.add_argument("--config", type=Path)
     testing.add_argument("--isolated", action="store_true")
     _add_kb_commands(commands)
+    server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)",
+                                 description="Speak the Language Server Protocol on standard input and output: "
+                                 "diagnostics, fixes, suppressions and rule help in the editor (docs/editors.md).")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
+    server.add_argument("--debounce-ms", type=int, default=150, metavar="MS",
+                        help="wait this long after the last keystroke before checking again (default: 150)")
     return parser
 
 
@@ -196,6 +202,9 @@ def _dispatch(args: argparse.Namespace) -> Outcome:
     if args.command == "test":
         from .commands.test import test_rules
         return test_rules(args)
+    if args.command == "server":
+        from .commands.server import serve
+        return serve(args)
     if args.command == "kb":
         from .commands.kb import kb
         return kb(args, dt.date.today())

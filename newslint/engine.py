@@ -18,6 +18,7 @@ from .directives import apply_suppressions, find_suppressions
 from .text.document import Document
 from .errors import UsageError
 from .findings import Finding, Hit, Severity, Span
+from .report import RuleInfo
 from .patterns.globs import matches
 from .kinds import KINDS
 from .text.markdown import MAX_BLOCKS, MAX_NESTING
@@ -213,6 +214,24 @@ class Linter:
     def _core_finding(self, rule_id: str, message: str, path: str, span: Span) -> Finding:
         severity = self.settings.severity.get(rule_id, CORE_RULES[rule_id].severity)
         return Finding(rule_id, severity, message, path, span)
+
+
+def rule_catalog(linters) -> dict:
+    """Every rule the linters know (selected ones only), with its level and documentation link (for reports)."""
+    catalog = {}
+    for linter in linters:
+        settings = linter.settings
+        for rule in linter.rules:
+            if not linter.selected(rule.id, rule.pack):
+                continue
+            catalog.setdefault(rule.id, RuleInfo(rule.id, rule.severity, rule.description,
+                                                 settings.rule_link(rule.id, rule.link)))
+        for core in CORE_RULES.values():
+            if not linter.selected(core.id):
+                continue
+            catalog.setdefault(core.id, RuleInfo(core.id, settings.severity.get(core.id, core.severity),
+                                                 core.description, settings.rule_link(core.id)))
+    return catalog
 
 
 def sorted_unique(findings: Iterable[Finding]) -> list[Finding]:

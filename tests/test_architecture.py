@@ -24,6 +24,8 @@ LAYERS = [
     {"vocab", "directives"},
     {"engine"},
     {"run"},
+    {"api"},
+    {"lsp"},
     {"commands"},
     {"cli", "__init__"},
     {"__main__"},

@@ -468,14 +468,14 @@ def test_fix_that_cannot_be_written_leaves_the_file_and_reports_it(workdir, caps
 
 def test_fix_does_not_overwrite_an_edit_made_meanwhile(workdir, capsys, monkeypatch):
     (workdir / "a.md").write_text(WHILST)
-    fix = Runner._fix
+    fix = Runner.fix
 
     def fix_while_someone_edits(self, *args):
         result = fix(self, *args)
         (workdir / "a.md").write_text("An editor's change.\n" + WHILST)
         return result
 
-    monkeypatch.setattr(Runner, "_fix", fix_while_someone_edits)
+    monkeypatch.setattr(Runner, "fix", fix_while_someone_edits)
     code, out, _ = run(capsys, *CONCISE, "--fix", "a.md")
     assert (code, out[0]) == (1, "a.md:1:1: file-unreadable [error] Cannot write the fixes to this file: it "
                                  "changed on disk while newslint was fixing it; it was left unchanged.")

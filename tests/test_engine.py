@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import newslint
 from newslint import lint_paths, lint_text
 from newslint.config import default_settings, load_settings
 from newslint.errors import ConfigError
@@ -15,7 +16,9 @@ from newslint.text.lines import LineIndex
 
 def where(findings, text):
     index = LineIndex(text)
-    return [(f.rule, *index.position(f.span.start)) for f in findings]
+    # The API's positions are the line index's, and its offsets point at the same place.
+    assert all((f.line, f.column) == index.position(f.start) for f in findings)
+    return [(f.rule, f.line, f.column) for f in findings]
 
 
 def test_lint_text_returns_sorted_findings():
@@ -103,9 +106,7 @@ def test_unsafe_fixes_need_permission():
 
 def test_fix_in_table_cell_and_crlf_keeps_everything_else():
     text = "| When | What |\r\n|---|---|\r\n| Monday | Whilst it rained |\r\n"
-    findings = lint_text(text)
-    fixed, count = apply_fixes(text, findings, lambda rule: False)
-    assert (fixed, count) == (text.replace("Whilst", "While"), 1)
+    assert newslint.apply_fixes(text, lint_text(text)) == text.replace("Whilst", "While")
 
 
 def test_config_type_errors_point_at_the_key(tmp_path):
@@ -200,8 +201,8 @@ def test_a_parser_bug_is_reported_never_passed_off_as_clean(monkeypatch):
     monkeypatch.setattr(markdown._Body, "inline", failing)
     text = "# Title\n\nA boom paragraph.\n\nThe the end.\n"
     findings = lint_text(text)
-    assert [(f.rule, *LineIndex(text).position(f.span.start), f.severity, f.message) for f in findings] == [
-        ("file-unparsed", 3, 1, Severity.ERROR, "newslint could not parse this block (RuntimeError: boom), "
+    assert [(f.rule, f.line, f.column, f.level, f.message) for f in findings] == [
+        ("file-unparsed", 3, 1, "error", "newslint could not parse this block (RuntimeError: boom), "
          "so it was not checked; please report this bug with the file."),
-        ("word-repeated", 5, 1, Severity.WARNING, "'the' is repeated: delete one."),
+        ("word-repeated", 5, 1, "warning", "'the' is repeated: delete one."),
     ]

@@ -246,7 +246,7 @@ def test_api_on_a_lone_surrogate_returns_a_finding():
     import newslint
 
     findings = newslint.lint_text("Talks \udc80 resumed.\nWhilst talks continued, the strikes stopped.\n", "a.md")
-    assert [(f.rule, f.span.start, f.message) for f in findings] == [
+    assert [(f.rule, f.start, f.message) for f in findings] == [
         ("file-unreadable", 0, "Cannot check this file: it holds a lone surrogate (U+DC80 at line 1, column 7), "
                                "which no UTF-8 file can; pass text decoded from UTF-8.")]
 

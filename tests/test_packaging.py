@@ -133,3 +133,8 @@ def test_no_stdlib_pattern_needs_python_3_11():
                 if _newer_syntax(parser.parse(value.pattern, value.flags)):
                     offenders.append(f"{name}: {value.pattern[:60]}")
     assert offenders == []
+
+
+def test_the_wheel_says_its_api_is_typed(installed):
+    # PEP 561: without py.typed, type checkers ignore the annotations of the API (docs/api.md).
+    assert (installed / "newslint" / "py.typed").is_file()

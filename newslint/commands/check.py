@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import EXIT_CLEAN, EXIT_FINDINGS, Outcome, Output
-from .rules import rule_catalog
-from ..engine import Selection
+from ..engine import Selection, rule_catalog
 from ..errors import UsageError
 from ..findings import Severity
 from ..report import ReportOptions, renderer

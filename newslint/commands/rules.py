@@ -8,7 +8,6 @@ from . import EXIT_CLEAN, EXIT_ERROR, Outcome, says
 from ..config import did_you_mean, settings_in_force
 from ..core_rules import CORE_RULES
 from ..engine import Linter
-from ..report import RuleInfo
 
 
 def linter_in_force(args: argparse.Namespace) -> Linter:
@@ -51,24 +50,6 @@ def explain_rule(args: argparse.Namespace) -> Outcome:
             # Multi-line examples (front matter and body) keep their shape, indented as a block.
             lines += ["", f"{label}:"] + ["  " + example.rstrip("\n").replace("\n", "\n  ") for example in examples]
     return says(EXIT_CLEAN, "\n".join(lines))
-
-
-def rule_catalog(linters) -> dict:
-    """Every rule the run's linters know, with its level and documentation link (for reports)."""
-    catalog = {}
-    for linter in linters:
-        settings = linter.settings
-        for rule in linter.rules:
-            if not linter.selected(rule.id, rule.pack):
-                continue
-            catalog.setdefault(rule.id, RuleInfo(rule.id, rule.severity, rule.description,
-                                                 settings.rule_link(rule.id, rule.link)))
-        for core in CORE_RULES.values():
-            if not linter.selected(core.id):
-                continue
-            catalog.setdefault(core.id, RuleInfo(core.id, settings.severity.get(core.id, core.severity),
-                                                 core.description, settings.rule_link(core.id)))
-    return catalog
 
 
 def _first_sentence(text: str) -> str:

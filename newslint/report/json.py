@@ -69,8 +69,5 @@ def _finding(finding: Finding, report: FileReport) -> dict[str, Any]:
 
 
 def _range(lines: LineIndex, span: Span) -> dict[str, int]:
-    # The end is placed from the end offset itself: an end on a line break stays on that line,
-    # one column past its last character, as an exclusive end should.
-    line, column = lines.position(span.start)
-    end_line, end_column = lines.position(span.end)
+    line, column, end_line, end_column = lines.range(span.start, span.end)
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}

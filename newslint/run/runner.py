@@ -143,7 +143,10 @@ class Runner:
         """The settings that apply to files in `folder` (ConfigError when a config is bad)."""
         return self._linter(self.config_for(folder)).settings
 
-    def linter_for(self, path: str) -> Linter:
+    def linter_for(self, path: str | None) -> Linter:
+        """The linter for an article at `path`; None (a text that is no file) gets --config's."""
+        if path is None:
+            return self._linter(self.config_for(Path.cwd()) if self.options.config is not None else None)
         return self._linter(self.config_for(Path(path).parent))
 
     def linters(self) -> list[Linter]:
@@ -254,7 +257,7 @@ class Runner:
             if cache and not any(f.rule == "rule-timeout" for f in findings):
                 cache.put(path, content, findings)  # a time limit is no property of the file
         if fixing:
-            fixed_text, applied, fixed_findings = self._fix(linter, path, source.text, findings)
+            fixed_text, applied, fixed_findings = self.fix(linter, path, source.text, findings)
             outcome.fixed = applied
             if self.options.diff:
                 if applied:
@@ -287,10 +290,12 @@ class Runner:
             self._caches[key] = FindingCache(linter.settings.root, _fingerprint(linter))
         return self._caches[key]
 
-    def _fix(self, linter: Linter, path: str, text: str, findings: list[Finding]) -> tuple[str, int, list[Finding]]:
-        """Fix, re-lint and repeat until nothing changes; the remaining findings are of the final text."""
+    def fix(self, linter: Linter, path: str, text: str, findings: list[Finding],
+            unsafe_allowed: Callable[[str], bool] | None = None) -> tuple[str, int, list[Finding]]:
+        """Fix, re-lint and repeat until nothing changes; the remaining findings are of the final
+        text. `unsafe_allowed` (rule id -> bool) defaults to the settings' `unsafe-fixes`."""
         applied_total = 0
-        allowed = linter.settings.allows_unsafe_fix
+        allowed = unsafe_allowed or linter.settings.allows_unsafe_fix
         for _ in range(MAX_FIX_ROUNDS):
             new_text, applied = apply_fixes(text, findings, allowed)
             if not applied or new_text == text:

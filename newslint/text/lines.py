@@ -36,6 +36,16 @@ class LineIndex:
         line = self.line_of(offset)
         return line, offset - self._starts[line - 1] + 1
 
+    def range(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """1-based (line, column, end_line, end_column) of the half-open offsets start..end.
+
+        The end is placed from the end offset itself: an end on a line break stays on that line,
+        one column past its last character, as an exclusive end should. The JSON report and the
+        Python API both place findings with this, so they always agree."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return line, column, end_line, end_column
+
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
 
