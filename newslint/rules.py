@@ -3,7 +3,8 @@
 A rule file names its check kind with `extends`; the keys every kind shares follow Vale
 (`level`, `message`, `description`, `link`, `scope`), the rest are the kind's options and are
 validated by `newslint.schema` against the kind's Options dataclass. Any problem is a
-ConfigError at `path:line`: nothing in a rule file is silently ignored, and nothing in it runs.
+ConfigError at `path:line` (all of a file's independent mistakes at once): nothing in a rule file
+is silently ignored, and nothing in it runs.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import ConfigError
+from .errors import ConfigError, raise_all
 from .findings import Severity
 from .kinds import KINDS
 from .text.prose import BLOCK_KINDS
@@ -77,87 +78,111 @@ def rule_files(pack_dir: Path) -> list[Path]:
 
 def load_pack(pack_dir: Path, overrides: Mapping[str, tuple[Mapping, YamlDoc]] | None = None,
               severity: Mapping[str, Severity] | None = None) -> list[Rule]:
-    return [load_rule(path, pack_dir.name, data_dir_for(pack_dir), overrides, severity)
-            for path in rule_files(pack_dir)]
+    """Every rule of a pack; the mistakes of all its files are reported together (ConfigErrors)."""
+    rules, problems = [], []
+    for path in rule_files(pack_dir):
+        try:
+            rules.append(load_rule(path, pack_dir.name, data_dir_for(pack_dir), overrides, severity))
+        except ConfigError as err:
+            problems.append(err)
+    raise_all(problems)
+    return rules
 
 
 def load_rule(path: Path, pack: str, data_dir: Path,
               overrides: Mapping[str, tuple[Mapping, YamlDoc]] | None = None,
               severity: Mapping[str, Severity] | None = None) -> Rule:
-    """Read and validate one rule file, with the config's overrides for it merged over it."""
+    """Read and validate one rule file, with the config's overrides for it merged over it.
+
+    Every independent mistake is collected, so a rule file with three is fixed in one round
+    (ConfigErrors, sorted by line); a check that needs an earlier part to be right (the options
+    need a known kind) waits for it.
+    """
     doc = read_yaml_file(path)
     rule_id = path.stem
     raw = doc.data
     if not isinstance(raw, dict):
         raise doc.error("a rule file must be a mapping of keys such as 'extends' and 'message'")
     override, override_doc = (overrides or {}).get(rule_id, ({}, None))
+    problems: list[ConfigError] = []
 
-    def fail(message: str, key: str, *subkeys: object) -> ConfigError:
+    def fail(message: str, key: str, *subkeys: object) -> None:
         """An error at the line that set `key`: the config override if it did, else the rule file."""
         if key in override and override_doc is not None:
-            return override_doc.error(message, "rules", rule_id, key, *subkeys)
-        return doc.error(message, key, *subkeys)
+            problems.append(override_doc.error(message, "rules", rule_id, key, *subkeys))
+        else:
+            problems.append(doc.error(message, key, *subkeys))
 
     if "extends" in override:
-        raise fail("'extends' cannot be overridden in config", "extends")
+        fail("'extends' cannot be overridden in config", "extends")
     merged = {**raw, **override}
     kind_name = merged.get("extends")
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
     if kind_name is None:
-        raise doc.error("missing 'extends' (the check kind, e.g. existence)")
-    if kind_name not in KINDS:
-        raise fail(f"unknown check kind {kind_name!r} (known: {', '.join(sorted(KINDS))})", "extends")
-    kind = KINDS[kind_name]
-    allowed = set(COMMON_KEYS) | set(option_names(kind.Options))
-    for key in merged:
-        if key not in allowed:
-            raise fail(f"unknown key {key!r} for kind '{kind_name}' (allowed: {', '.join(sorted(allowed))})",
-                       str(key))
+        problems.append(doc.error("missing 'extends' (the check kind, e.g. existence)"))
+    elif kind is None:
+        fail(f"unknown check kind {kind_name!r} (known: {', '.join(sorted(KINDS))})", "extends")
+    if kind is not None:
+        allowed = set(COMMON_KEYS) | set(option_names(kind.Options))
+        for key in merged:
+            if key not in allowed:
+                fail(f"unknown key {key!r} for kind '{kind_name}' (allowed: {', '.join(sorted(allowed))})",
+                     str(key))
 
+    level = Severity.WARNING
     try:
         level = Severity.parse(str(merged.get("level", "warning")))
     except ValueError as err:
-        raise fail(str(err), "level") from None
+        fail(str(err), "level")
     if severity and rule_id in severity:
         level = severity[rule_id]
 
     message = merged.get("message")
     if not isinstance(message, str) or not message.strip():
-        raise fail("'message' must be a non-empty text", "message")
-    problem = placeholder_problem(message, kind.PLACEHOLDERS)
-    if problem:
-        raise fail(problem, "message")
+        fail("'message' must be a non-empty text", "message")
+    elif kind is not None:
+        problem = placeholder_problem(message, kind.PLACEHOLDERS)
+        if problem:
+            fail(problem, "message")
 
     for key in ("description", "link"):
         if key in merged and not isinstance(merged[key], str):
-            raise fail(f"'{key}' must be text", key)
+            fail(f"'{key}' must be text", key)
 
     scope = merged.get("scope", [])
     if isinstance(scope, str):
         scope = [scope]
     if not isinstance(scope, list):
-        raise fail("'scope' must be a list of block kinds", "scope")
+        fail("'scope' must be a list of block kinds", "scope")
+        scope = []
     for index, item in enumerate(scope):
         if item not in SCOPES:
-            raise fail(f"unknown scope {item!r} (known: {', '.join(SCOPES)})", "scope", index)
+            fail(f"unknown scope {item!r} (known: {', '.join(SCOPES)})", "scope", index)
 
     language = merged.get("language", "en")
     if language not in ("en", "any"):
-        raise fail("'language' must be 'en' or 'any'", "language")
+        fail("'language' must be 'en' or 'any'", "language")
 
-    option_raw = {k: v for k, v in merged.items() if k not in COMMON_KEYS}
-    try:
-        options = build_options(kind.Options, option_raw, data_dir)
-    except OptionError as err:
-        # A problem of the options together (their joined pattern) has no key of its own: blame
-        # the config's override when it changed an option, since the built-in file loads alone.
-        key = err.key or next((k for k in override if k in option_raw), "extends")
-        raise fail(str(err), key, *err.subkeys) from None
+    options = None
+    if kind is not None:
+        option_raw = {k: v for k, v in merged.items() if k not in COMMON_KEYS and k in allowed}
+        try:
+            options = build_options(kind.Options, option_raw, data_dir)
+        except OptionError as err:
+            for one in getattr(err, "errors", (err,)):
+                # A problem of the options together (their joined pattern) has no key of its own:
+                # blame the config's override when it changed an option, since the built-in file
+                # loads alone.
+                key = one.key or next((k for k in override if k in option_raw), "extends")
+                fail(str(one), key, *one.subkeys)
 
     examples = read_examples(merged.get("examples"))
     if isinstance(examples, tuple):
         message_text, *keys = examples
-        raise fail(message_text, "examples", *keys)
+        fail(message_text, "examples", *keys)
 
+    raise_all(problems)
+    assert isinstance(message, str) and isinstance(examples, Examples)
     return Rule(
         id=rule_id,
         kind=kind_name,
