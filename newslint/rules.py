@@ -8,6 +8,7 @@ is silently ignored, and nothing in it runs.
 """
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,18 @@ from .yamlfile import YamlDoc, read_yaml_file
 COMMON_KEYS = ("extends", "level", "message", "description", "link", "scope", "examples", "language")
 SCOPES = BLOCK_KINDS + ("front-matter",)
 EXAMPLE_KEYS = ("bad", "good", "fixed")
+
+# What Vale passes to its message's `%s` verbs, in order, for each kind that has Vale's name (a
+# substitution rule's "Use '%s' instead of '%s'" names the suggestion first, then the match).
+VALE_ARGUMENTS = {
+    "existence": ("match",), "substitution": ("replacement", "match"), "occurrence": ("count",),
+    "repetition": ("word",), "consistency": ("match",), "requires": ("match",),
+    "capitalization": ("match", "expected"), "metric": ("value",), "sequence": ("match",),
+}
+# A Go printf verb as Vale's messages use them: `%%`, or `%`, an optional argument index `[n]`,
+# flags, width, precision and a verb letter. A `%` before a space or a digit with no verb
+# ("a 5% rise") is not a verb here, so plain percentages stay as written.
+_PRINTF_VERB = re.compile(r"%(?:%|(\[\d+\])?([-+#0]*\d*(?:\.\d*)?)([a-zA-Z]))")
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,8 @@ def load_rule(path: Path, pack: str, data_dir: Path,
     if not isinstance(message, str) or not message.strip():
         fail("'message' must be a non-empty text", "message")
     elif kind is not None:
-        problem = placeholder_problem(message, kind.PLACEHOLDERS)
+        message, problem = vale_message(message, kind_name)
+        problem = problem or placeholder_problem(message, kind.PLACEHOLDERS)
         if problem:
             fail(problem, "message")
 
@@ -197,6 +211,43 @@ def load_rule(path: Path, pack: str, data_dir: Path,
         path=path,
         pack=pack,
     )
+
+
+def vale_message(message: str, kind_name: str) -> tuple[str, str | None]:
+    """A message written with Vale's printf verbs, as a newslint template, or why it cannot be.
+
+    `%s` is the kind's next Vale argument (VALE_ARGUMENTS), `%[n]s` the n-th, `%%` a percent
+    sign; a message with such verbs is Vale's, so its braces are literal. Any other verb (`%d`,
+    `%v`, `%5s`) would print Go's garbage in Vale and has no meaning here: it is refused.
+    A message with no verb is returned as it is.
+    """
+    verbs = list(_PRINTF_VERB.finditer(message))
+    if not verbs:
+        return message, None
+    arguments = VALE_ARGUMENTS.get(kind_name, ())
+    pieces, end, next_argument = [], 0, 0
+    for verb in verbs:
+        pieces.append(message[end:verb.start()].replace("{", "{{").replace("}", "}}"))
+        end = verb.end()
+        if verb.group() == "%%":
+            pieces.append("%")
+            continue
+        index, flags, letter = verb.groups()
+        if letter != "s" or flags:
+            return message, (f"printf verb {verb.group()!r} in message: Vale's messages fill only '%s' "
+                             f"(and '%[n]s'); write a placeholder such as {{match}} instead")
+        position = int(index[1:-1]) - 1 if index else next_argument
+        next_argument = position + 1
+        if not arguments:
+            return message, (f"'%s' in message: kind '{kind_name}' is not one of Vale's, so '%s' means "
+                             "nothing here; write its placeholders (such as {match}) instead")
+        if not 0 <= position < len(arguments):
+            offered = ", ".join(f"{{{name}}}" for name in arguments)
+            return message, (f"{verb.group()!r} in message: a Vale {kind_name} rule fills {len(arguments)} "
+                             f"'%s' ({offered}, in that order); there is no argument {position + 1}")
+        pieces.append("{" + arguments[position] + "}")
+    pieces.append(message[end:].replace("{", "{{").replace("}", "}}"))
+    return "".join(pieces), None
 
 
 def placeholder_problem(message: str, known: tuple[str, ...]) -> str | None:
