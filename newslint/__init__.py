@@ -2,15 +2,19 @@
 
 The public API: `lint_text` for one text, `lint_paths` for files and folders. Both return
 findings sorted by path and position; both raise `ConfigError` for a bad config or rule file.
+`check_paths` gives one report per file checked (clean ones too) and `render` writes reports in
+any of the command line's formats, so work spread over machines (`newslint.distributed`)
+reports exactly as `newslint check` does.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
 from ._version import __version__
 
-__all__ = ["lint_text", "lint_paths", "__version__"]
+__all__ = ["lint_text", "lint_paths", "check_paths", "render", "__version__"]
 
 
 def lint_text(text: str, path: str = "<text>", config=None):
@@ -37,6 +41,27 @@ def lint_paths(paths: Iterable[str | Path], config=None):
         runner = Runner(RunOptions(config=Path(config) if config is not None else None))
     result = runner.run([str(p) for p in paths])
     return [finding for report in result.reports for finding in report.findings]
+
+
+def check_paths(paths: Iterable[str | Path], config=None, today=None) -> list:
+    """One `FileReport` (path, source, findings) per file checked, clean files included, in the
+    command line's order; `today` (a date) fixes the run's one today, else it is read now."""
+    from .config import Settings
+    from .run.runner import Runner, RunOptions
+
+    options = RunOptions(config=None if config is None or isinstance(config, Settings) else Path(config))
+    if today is not None:
+        options = replace(options, today=today)
+    runner = Runner(options, settings=config) if isinstance(config, Settings) else Runner(options)
+    return runner.run([str(p) for p in paths]).reports
+
+
+def render(reports, format: str = "json") -> str:
+    """`reports` (from `check_paths`) as `newslint check --format FORMAT` writes them; the
+    formats that list rules (sarif) or link them (full) name only those that found something."""
+    from .report import ReportOptions, renderer
+
+    return renderer(format).render(list(reports), ReportOptions())
 
 
 def _settings(config):

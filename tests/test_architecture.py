@@ -26,6 +26,7 @@ LAYERS = [
     {"run"},
     {"commands"},
     {"cli", "__init__"},
+    {"distributed"},
     {"__main__"},
 ]
 RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
