@@ -260,6 +260,15 @@ def check_exact_block(block: Block, workdir: Path, capsys) -> None:
         assert out + err == expected, f"{block}: `{command}` printed something else"
 
 
+def test_pinned_versions_are_the_current_release():
+    """Every install or pin the docs show names the version in newslint/_version.py."""
+    pins = re.compile(r"newslint(?:\[[\w,]+\])?==(\S+?)[\"'`\s]|newslint@v([\w.]+)|rev: v([\w.]+)|version: ([\d.]+)")
+    found = [(page.relative_to(ROOT), next(v for v in match.groups() if v))
+             for page in PAGES for match in pins.finditer(page.read_text(encoding="utf-8"))]
+    assert found, "the docs show no pinned release"
+    assert [(page, version) for page, version in found if version != __version__] == []
+
+
 # -- The convention itself -----------------------------------------------------------------------
 
 def test_a_broken_example_fails(workdir, capsys):
