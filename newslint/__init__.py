@@ -2,7 +2,9 @@
 
 The public API (docs/api.md), defined in `newslint.api`: `lint_text`, `lint_file` and
 `lint_paths` return `Finding`s with 1-based lines, columns and end positions; `apply_fixes`
-applies their fixes to a text; `list_rules` lists the rules in force; `Linter` keeps rules,
+applies their fixes to a text; `list_rules` lists the rules in force; `check_paths` gives one
+report per file checked and `render` writes reports in any of the command line's formats (so
+work spread over machines, `newslint.distributed`, reports as `newslint check` does); `Linter` keeps rules,
 settings and the language pipeline loaded for many texts (an editor's server). A bad config or
 rule file raises `ConfigError`, a selector that names no rule `UsageError` (both `NewslintError`).
 
@@ -15,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .api import Edit, Finding, Fix, Linter, RuleInfo, apply_fixes, lint_file, lint_paths, lint_text, list_rules
+    from .api import (Edit, Finding, Fix, Linter, RuleInfo, apply_fixes, check_paths, lint_file, lint_paths,
+                      lint_text, list_rules, render)
     from .errors import ConfigError, NewslintError, UsageError
 
-__all__ = ["Edit", "Finding", "Fix", "Linter", "RuleInfo", "apply_fixes", "lint_file", "lint_paths",
-           "lint_text", "list_rules", "ConfigError", "NewslintError", "UsageError", "__version__"]
+__all__ = ["Edit", "Finding", "Fix", "Linter", "RuleInfo", "apply_fixes", "check_paths", "lint_file", "lint_paths",
+           "lint_text", "list_rules", "render", "ConfigError", "NewslintError", "UsageError", "__version__"]
 
 _ERRORS = ("ConfigError", "NewslintError", "UsageError")
 

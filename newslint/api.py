@@ -198,6 +198,24 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     return fixed
 
 
+def check_paths(paths: Iterable[str | Path], config: Config = None, today: dt.date | None = None) -> list:
+    """One report (path, source, engine findings) per file checked, clean files included, in the
+    command line's order, for `render`; `today` fixes the run's one today, else it is read now."""
+    options = RunOptions(config=None if config is None or isinstance(config, Settings) else Path(config))
+    if today is not None:
+        options = replace(options, today=today)
+    runner = Runner(options, settings=config) if isinstance(config, Settings) else Runner(options)
+    return runner.run([str(p) for p in paths]).reports
+
+
+def render(reports: Iterable, format: str = "json") -> str:
+    """`reports` (from `check_paths`) as `newslint check --format FORMAT` writes them; the
+    formats that list rules (sarif) or link them (full) name only those that found something."""
+    from .report import ReportOptions, renderer
+
+    return renderer(format).render(list(reports), ReportOptions())
+
+
 def _fix_of(fix: Fix | None) -> _internal.Fix | None:
     if fix is None:
         return None

@@ -3,7 +3,8 @@
 The nearest `.newslint.yaml` (or `.newslint.yml`, or a `pyproject.toml` with `[tool.newslint]`)
 above a file configures it; `extends:` inherits from another file, whose settings the child
 overrides key by key. Every key is validated up front: an unknown key, a wrong type or an
-unknown rule id stops the run with `path:line: message`. Relative paths in a file resolve against
+unknown rule id stops the run with `path:line: message`, every independent mistake of a file at
+once (ConfigErrors). Relative paths in a file resolve against
 that file's folder. With no config at all, the built-in `newsroom` pack runs.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any, Literal, Mapping
 
 from .text.context import ArticleContext, FrontMatterKeys
 from .core_rules import CORE_RULES
-from .errors import ConfigError
+from .errors import ConfigError, raise_all
 from .findings import Severity
 from .rules import Rule, builtin_packs, load_pack
 from .schema import OptionError, build_options
@@ -137,11 +138,14 @@ def default_settings(root: Path | None = None) -> Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """Read a config file (following `extends`) into validated Settings."""
-    chain = _read_chain(path.resolve(), [])
+    """Read a config file (following `extends`) into validated Settings; every independent
+    mistake of the chain is raised at once (a key with a mistake is left out of the rest)."""
+    problems: list[ConfigError] = []
+    chain = _read_chain(path.resolve(), [], problems)
     settings = default_settings(path.resolve().parent)
     for doc, options in chain:  # the furthest ancestor first, so children override
-        settings = _apply(settings, doc, options)
+        settings = replace(settings, **_changes(settings, doc, options, problems))
+    raise_all(problems)
     return settings
 
 
@@ -155,7 +159,7 @@ def settings_in_force(folder: Path, config: Path | None = None, isolated: bool =
     return load_settings(found) if found is not None else default_settings(folder)
 
 
-def _read_chain(path: Path, seen: list[Path]) -> list[tuple[YamlDoc, _FileOptions]]:
+def _read_chain(path: Path, seen: list[Path], problems: list[ConfigError]) -> list[tuple[YamlDoc, _FileOptions]]:
     if path in seen:
         raise ConfigError(seen[-1], 1, f"'extends' makes a cycle through {path}")
     doc = _read_config_file(path)
@@ -164,26 +168,37 @@ def _read_chain(path: Path, seen: list[Path]) -> list[tuple[YamlDoc, _FileOption
     if not isinstance(doc.data, dict):
         raise doc.error("a config file must be a mapping of keys such as 'packs' and 'ignore'")
     known = {f.name.replace("_", "-") for f in fields(_FileOptions)}
-    unknown = [key for key in doc.data if key not in known]
-    if unknown:
-        raise doc.error(f"unknown key {unknown[0]!r} in config (known: {', '.join(sorted(known))})", unknown[0])
+    problems += [doc.error(f"unknown key {key!r} in config (known: {', '.join(sorted(known))})", key)
+                 for key in doc.data if key not in known]
+    values = {k: v for k, v in doc.data.items() if k in known}
     try:
-        options = build_options(_FileOptions, doc.data)
+        options = build_options(_FileOptions, values)
     except OptionError as err:
-        raise doc.error(str(err), err.key, *err.subkeys) from None
+        wrong = getattr(err, "errors", (err,))
+        problems += [doc.error(str(one), one.key, *one.subkeys) for one in wrong]
+        # Build the rest without the keys in error, so their own mistakes are found too.
+        options = build_options(_FileOptions, {k: v for k, v in values.items()
+                                               if k not in {one.key for one in wrong}})
     if options.extends:
         parent = (path.parent / options.extends).resolve()
         if not parent.is_file():
             raise doc.error(f"'extends' names {options.extends!r}, which does not exist", "extends")
-        return _read_chain(parent, seen + [path]) + [(doc, options)]
+        return _read_chain(parent, seen + [path], problems) + [(doc, options)]
     return [(doc, options)]
 
 
-def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
+def _changes(settings: Settings, doc: YamlDoc, options: _FileOptions, problems: list[ConfigError]) -> dict:
+    """The settings one file changes; each mistake is appended to `problems` and its key skipped."""
     base = Path(doc.path).parent
     changes: dict[str, Any] = {"path": Path(doc.path), "root": base}
     if options.packs is not None:
-        changes["packs"] = tuple(_resolve_pack(name, base, doc, index) for index, name in enumerate(options.packs))
+        packs = []
+        for index, name in enumerate(options.packs):
+            try:
+                packs.append(_resolve_pack(name, base, doc, index))
+            except ConfigError as err:
+                problems.append(err)
+        changes["packs"] = tuple(packs)
     for key in ("select", "ignore", "exclude"):
         if getattr(options, key) is not None:
             changes[key] = getattr(options, key)
@@ -195,16 +210,15 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
     if options.per_file_ignores is not None:
         changes["per_file_ignores"] = {**settings.per_file_ignores, **options.per_file_ignores}
     if options.front_matter is not None:
+        allowed = ("date", "date-in", "ai-generated", "language")
+        problems += [doc.error(f"unknown key {key!r} in front-matter (allowed: {', '.join(allowed)})",
+                               "front-matter", key) for key in options.front_matter if key not in allowed]
         try:
-            keys = build_options(FrontMatterKeys, options.front_matter)
+            changes["front_matter"] = build_options(
+                FrontMatterKeys, {k: v for k, v in options.front_matter.items() if k in allowed})
         except OptionError as err:
-            raise doc.error(str(err), "front-matter", err.key, *err.subkeys) from None
-        unknown = set(options.front_matter) - {"date", "date-in", "ai-generated", "language"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise doc.error(f"unknown key {key!r} in front-matter (allowed: date, date-in, ai-generated, "
-                            "language)", "front-matter", key)
-        changes["front_matter"] = keys
+            problems += [doc.error(str(one), "front-matter", one.key, *one.subkeys)
+                         for one in getattr(err, "errors", (err,))]
     if options.rules is not None:
         changes["rule_overrides"] = {**settings.rule_overrides,
                                      **{rule: (values, doc) for rule, values in options.rules.items()}}
@@ -212,12 +226,16 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
         changes["unsafe_fixes"] = (options.unsafe_fixes if isinstance(options.unsafe_fixes, bool)
                                    else frozenset(options.unsafe_fixes))
     if options.reference_date is not None:
-        changes["reference_date"] = parse_date(options.reference_date, lambda m: doc.error(m, "reference-date"))
+        try:
+            changes["reference_date"] = parse_date(options.reference_date,
+                                                   lambda m: doc.error(m, "reference-date"))
+        except ConfigError as err:
+            problems.append(err)
     if options.date_path is not None:
         for index, pattern in enumerate(options.date_path):
             problem = _date_path_problem(pattern)
             if problem:
-                raise doc.error(f"date-path {pattern!r}: {problem}", "date-path", index)
+                problems.append(doc.error(f"date-path {pattern!r}: {problem}", "date-path", index))
         changes["date_path"] = options.date_path
     if options.kb is not None:
         changes["kb"] = tuple(base / entry for entry in options.kb)
@@ -225,11 +243,12 @@ def _apply(settings: Settings, doc: YamlDoc, options: _FileOptions) -> Settings:
         changes["docs_url"] = options.docs_url
     if options.vocab is not None:
         folder = base / options.vocab
-        if not folder.is_dir():
-            raise doc.error(f"'vocab' names {options.vocab!r}, which is not a folder (it holds accept.txt "
-                            "and reject.txt)", "vocab")
-        changes["vocab"] = folder
-    return replace(settings, **changes)
+        if folder.is_dir():
+            changes["vocab"] = folder
+        else:
+            problems.append(doc.error(f"'vocab' names {options.vocab!r}, which is not a folder (it holds "
+                                      "accept.txt and reject.txt)", "vocab"))
+    return changes
 
 
 def _date_path_problem(pattern: str) -> str | None:
@@ -270,21 +289,31 @@ def _resolve_pack(name: str, base: Path, doc: YamlDoc, index: int) -> Path:
 def load_rules(settings: Settings) -> tuple[Rule, ...]:
     """Every rule of the configured packs, with overrides applied; ids checked for clashes and typos."""
     rules: dict[str, Rule] = {}
+    problems: list[ConfigError] = []
     for pack in settings.packs:
-        for rule in load_pack(pack, settings.rule_overrides, settings.severity):
+        try:
+            loaded = load_pack(pack, settings.rule_overrides, settings.severity)
+        except ConfigError as err:
+            problems.append(err)
+            continue
+        for rule in loaded:
             if rule.id in rules or rule.id in CORE_RULES:
                 other = rules[rule.id].path if rule.id in rules else "newslint's core rules"
-                raise ConfigError(rule.path, 1, f"rule id {rule.id!r} is already defined by {other}")
-            rules[rule.id] = rule
+                problems.append(ConfigError(rule.path, 1, f"rule id {rule.id!r} is already defined by {other}"))
+            else:
+                rules[rule.id] = rule
+    # References to rules are judged only when every rule loaded: a rule file with a mistake
+    # would make each mention of its id look like a typo.
+    raise_all(problems)
     _check_rule_references(settings, set(rules) | set(CORE_RULES), {p.name for p in settings.packs})
     return tuple(rules.values())
 
 
 def _check_rule_references(settings: Settings, known: set[str], packs: set[str]) -> None:
-    for rule_id, (_, doc) in settings.rule_overrides.items():
-        if rule_id not in known:
-            raise doc.error(f"'rules' overrides unknown rule {rule_id!r}", "rules", rule_id)
+    problems = [doc.error(f"'rules' overrides unknown rule {rule_id!r}", "rules", rule_id)
+                for rule_id, (_, doc) in settings.rule_overrides.items() if rule_id not in known]
     if settings.path is None:
+        raise_all(problems)
         return
     doc = _read_config_file(settings.path)
     checks = [("select", settings.select), ("ignore", settings.ignore),
@@ -293,8 +322,10 @@ def _check_rule_references(settings: Settings, known: set[str], packs: set[str])
     for key, ids in checks:
         for rule_id in ids:
             if not selector_matches_any(rule_id, known, packs):
-                raise ConfigError(settings.path, doc.line(key),
-                                  f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, selector_names(rule_id, known, packs))}")
+                problems.append(ConfigError(
+                    settings.path, doc.line(key),
+                    f"unknown rule {rule_id!r} in '{key}'{did_you_mean(rule_id, selector_names(rule_id, known, packs))}"))
+    raise_all(problems)
 
 
 def selector_matches_any(selector: str, known: set[str], packs: set[str]) -> bool:

@@ -1,8 +1,8 @@
 """Build a check kind's Options dataclass from the raw mapping of a rule file, strictly.
 
 One validator for every kind (yamllint's lesson): a kind declares its options as a frozen
-dataclass with type hints, and this module checks keys and types and reports the first problem
-with its key. It never guesses: an unknown key or a value of the wrong type is an error.
+dataclass with type hints, and this module checks keys and types and reports every option's
+problem with its key. It never guesses: an unknown key or a value of the wrong type is an error.
 """
 from __future__ import annotations
 
@@ -28,6 +28,14 @@ class OptionError(ValueError):
         self.subkeys = subkeys
 
 
+class OptionErrors(OptionError):
+    """Several options with a problem each (`errors`), so a rule file's mistakes show at once."""
+
+    def __init__(self, errors: list[OptionError]) -> None:
+        super().__init__(errors[0].key, str(errors[0]), *errors[0].subkeys)
+        self.errors = tuple(errors)
+
+
 def option_names(options_class: type) -> tuple[str, ...]:
     return tuple(_yaml_name(f.name) for f in dataclasses.fields(options_class) if f.init)
 
@@ -39,14 +47,21 @@ def build_options(options_class: type, raw: Mapping[str, Any], data_dir: Path | 
     """
     hints = typing.get_type_hints(options_class)
     values = {}
+    problems: list[OptionError] = []
     for field in dataclasses.fields(options_class):
         if not field.init:
             continue  # derived in __post_init__ (a compiled pattern, say), never written by users
         key = _yaml_name(field.name)
         if key in raw:
-            values[field.name] = _convert(raw[key], hints[field.name], key, (), data_dir)
+            try:
+                values[field.name] = _convert(raw[key], hints[field.name], key, (), data_dir)
+            except OptionError as err:
+                problems.append(err)
         elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-            raise OptionError(key, f"missing required option '{key}'")
+            problems.append(OptionError(key, f"missing required option '{key}'"))
+    if problems:
+        # The options' joint checks (__post_init__) need every value: they wait for these fixes.
+        raise problems[0] if len(problems) == 1 else OptionErrors(problems)
     try:
         return options_class(**values)
     except OptionError:

@@ -28,6 +28,7 @@ LAYERS = [
     {"lsp"},
     {"commands"},
     {"cli", "__init__"},
+    {"distributed"},
     {"__main__"},
 ]
 RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}

@@ -10,6 +10,7 @@ together. Example counts are recorded in docs/reliability.md; keep them in step.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -394,8 +395,16 @@ def test_the_command_line_exits_0_1_or_2_and_fixes_round_trip(capsysbinary, arti
         assert "internal error" not in err and "Traceback" not in err
         if code == 2:
             assert out == b""
-            assert len(err.splitlines()) == 1, err
-            assert err.startswith((str(root), "newslint: error: ")), err
+            # One line per mistake, each `path:line: message`, sorted by path and line (several
+            # mistakes of a config are reported together), or one usage error.
+            lines = err.splitlines()
+            if lines and lines[0].startswith("newslint: error: "):
+                assert len(lines) == 1, err
+            else:
+                places = [re.match(r"(.*?):(\d+): \S", line) for line in lines]
+                assert lines and all(place and place[1].startswith(str(root)) for place in places), err
+                keys = [(place[1], int(place[2])) for place in places]
+                assert keys == sorted(keys), err
             return  # a config error stops every run alike
         report = json.loads(out.decode("utf-8"))
         assert {finding["path"] for finding in report["findings"]} <= {str(path)}
