@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 # (top-level module or sub-package) may import itself.
 LAYERS = [
     {"errors", "findings", "_version"},
-    {"yamlfile", "schema", "patterns"},
+    {"yamlfile", "schema", "patterns", "compiled"},
     {"text"},
     {"temporal", "kb", "report"},
     {"kinds"},
