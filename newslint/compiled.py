@@ -30,8 +30,15 @@ _folder: list[Path | None] = [None]
 like the findings cache's root, and only ever a place to look, never part of an answer."""
 
 
+_tables: dict[tuple[str, str], dict] = {}
+_changed: set[tuple[str, str]] = set()
+
+
 def use_folder(folder: Path | None) -> None:
     """Read and write compiled forms under `folder` from now on (None: none)."""
+    if folder != _folder[0]:
+        _tables.clear()
+        _changed.clear()
     _folder[0] = folder
 
 
@@ -95,3 +102,27 @@ def store(name: str, key: str, data: Any) -> None:
             raise
     except (OSError, ValueError, TypeError):
         pass  # a read-only checkout still lints; it just cannot remember
+
+
+def table(name: str, key: str) -> dict | None:
+    """A mapping of many small compiled values stored as one entry (read on first use), which
+    the caller may add to and then mark `changed`; None without a folder. Each value must
+    depend only on its item and on what `key` hashes."""
+    if _folder[0] is None:
+        return None
+    if (name, key) not in _tables:
+        data = load(name, key)
+        _tables[(name, key)] = data if isinstance(data, dict) else {}
+    return _tables[(name, key)]
+
+
+def changed(name: str, key: str) -> None:
+    _changed.add((name, key))
+
+
+def flush() -> None:
+    """Store the tables that gained values (the runner calls it once the rules have loaded)."""
+    for name, key in sorted(_changed):
+        if (name, key) in _tables:
+            store(name, key, _tables[(name, key)])
+    _changed.clear()

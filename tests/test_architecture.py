@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 # (top-level module or sub-package) may import itself.
 LAYERS = [
     {"errors", "findings", "_version"},
-    {"yamlfile", "schema", "patterns", "compiled"},
+    {"compiled"},
+    {"yamlfile", "schema", "patterns"},
     {"text"},
     {"temporal", "kb", "report"},
     {"kinds"},
