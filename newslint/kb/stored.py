@@ -2,7 +2,8 @@
 
 `loading` stores this form after validating a set of files and reads it back when the same
 files (same paths, same bytes, same newslint) are loaded again, so an unchanged base is neither
-parsed nor re-validated; the indexes are rebuilt from it (`records.index`), which is cheap.
+parsed nor re-validated. The indexes by folded alias, name and surname are stored too: folding
+every name again was most of the cost of loading a large base.
 `from_plain(to_plain(x))` must equal `x` field for field: tests/test_kb_cache.py checks it on
 the built-in base. Anything malformed raises ValueError (a damaged entry: the caller reloads).
 """
@@ -11,23 +12,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .records import KnowledgeBase, Office, PartialDate, Person, Term, index
+from .records import KnowledgeBase, Office, PartialDate, Person, Term, terms_by_person
 
 
 def to_plain(kb: KnowledgeBase) -> dict:
     return {"offices": [_office(office) for office in kb.offices.values()],
             "people": [[p.id, p.name, list(p.aliases), p.wikidata] for p in kb.people.values()],
-            "countries": [[code, name] for code, name in kb.countries.items()]}
+            "countries": [[code, name] for code, name in kb.countries.items()],
+            "by_alias": [[key, [office.id for office in offices]] for key, offices in kb.by_alias.items()],
+            "by_name": [[key, list(ids)] for key, ids in kb.by_name.items()],
+            "by_surname": [[key, list(ids)] for key, ids in kb.by_surname.items()]}
 
 
 def from_plain(data: Any) -> KnowledgeBase:
     try:
-        offices = [_read_office(item) for item in data["offices"]]
-        people = [Person(pid, name, tuple(aliases), wikidata) for pid, name, aliases, wikidata in data["people"]]
-        countries = {code: name for code, name in data["countries"]}
-    except (KeyError, TypeError, ValueError) as err:
+        offices = {o.id: o for o in (_read_office(item) for item in data["offices"])}
+        people = {pid: Person(pid, name, tuple(aliases), wikidata) for pid, name, aliases, wikidata in data["people"]}
+        return KnowledgeBase(
+            offices, people, {code: name for code, name in data["countries"]},
+            {key: tuple(offices[oid] for oid in ids) for key, ids in data["by_alias"]},
+            {key: tuple(ids) for key, ids in data["by_name"]},
+            {key: tuple(ids) for key, ids in data["by_surname"]},
+            terms_by_person(offices))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ValueError(f"damaged compiled knowledge base: {err}") from None
-    return index({o.id: o for o in offices}, {p.id: p for p in people}, countries)
 
 
 def _office(office: Office) -> list:
