@@ -47,6 +47,11 @@ def enabled() -> bool:
     return _folder[0] is not None
 
 
+def package_code() -> list[Path]:
+    """Every module of newslint, for a form whose building involves much of it."""
+    return sorted(Path(__file__).parent.rglob("*.py"))
+
+
 def digest(name: str, code: Iterable[Path], inputs: Iterable[tuple[str, bytes]]) -> str:
     """The key of a compiled form: newslint's version, the source of the code that builds the
     form (an editable install changes code without changing the version) and each input's name
