@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "newslint"
 # (top-level module or sub-package) may import itself.
 LAYERS = [
     {"errors", "findings", "_version"},
+    {"compiled"},
     {"yamlfile", "schema", "patterns"},
     {"text"},
     {"temporal", "kb", "report"},

@@ -107,7 +107,8 @@ def test_cache_entry_of_the_wrong_shape_is_a_miss(workdir, capsysbinary, entry):
     (workdir / "a.md").write_text(WHILST)
     argv = ("check", "--format", "concise", "--isolated", "a.md")
     first = run(capsysbinary, *argv)
-    entries = list((workdir / ".newslint_cache").rglob("*.json"))
+    cache = workdir / ".newslint_cache"  # the findings entries, not the compiled forms of the rules' data
+    entries = [p for p in cache.rglob("*.json") if "compiled" not in p.relative_to(cache).parts]
     assert len(entries) == 1
     entries[0].write_text(entry)
     assert run(capsysbinary, *argv) == first

@@ -4,6 +4,10 @@ validated as strictly as rule files (unknown keys, roles or statuses, undefined 
 malformed dates are ConfigErrors at their line), then indexed (`records.index`). docs/kb.md
 gives the format. A base loads once per process per set of paths; nothing here touches the
 network.
+
+A set of files already validated and unchanged since (same paths, same bytes, same newslint) is
+read from its compiled form (`stored`, through `newslint.compiled`) instead: the strict
+validation runs whenever any of them changed, and at least once per cache folder.
 """
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ import functools
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .. import compiled
 from ..errors import ConfigError
-from ..yamlfile import YamlDoc, read_yaml_file
+from ..yamlfile import MAX_FILE_BYTES, YamlDoc, read_yaml_file
+from . import stored
 from .records import ROLES, STATUSES, KnowledgeBase, Office, PartialDate, Person, Term, index
 
 FILE_KEYS = {"country", "name", "checked", "offices", "people"}
@@ -38,13 +44,41 @@ def kb_files(paths: Iterable[Path]) -> list[Path]:
 @functools.lru_cache(maxsize=8)
 def load_kb(paths: tuple[Path, ...]) -> KnowledgeBase:
     """The merged base of these folders and files; later ones override earlier ones by id."""
+    files = kb_files(paths)
+    key = _compiled_key(files)
+    if key is not None:
+        data = compiled.load("kb", key)
+        if data is not None:
+            try:
+                return stored.from_plain(data)
+            except ValueError:
+                pass  # a damaged entry: validate and store it again
     offices: dict[str, dict] = {}
     people: dict[str, Person] = {}
     countries: dict[str, str] = {}
-    for path in kb_files(paths):
+    for path in files:
         _read_file(read_yaml_file(path), offices, people, countries)
     built = {oid: _build_office(raw, people) for oid, raw in offices.items()}
-    return index(built, people, countries)
+    kb = index(built, people, countries)
+    if key is not None:
+        compiled.store("kb", key, stored.to_plain(kb))
+    return kb
+
+
+_CODE = tuple(Path(__file__).with_name(name) for name in ("loading.py", "records.py", "stored.py"))
+
+
+def _compiled_key(files: list[Path]) -> str | None:
+    """The compiled form's key: every file's path and bytes (None: no cache, or a file that
+    cannot be read, which the loader then reports at its path)."""
+    if not compiled.enabled():
+        return None
+    try:
+        if any(path.stat().st_size > MAX_FILE_BYTES for path in files):
+            return None  # the loader refuses it, without reading it all
+        return compiled.digest("kb", _CODE, ((str(path), path.read_bytes()) for path in files))
+    except OSError:
+        return None
 
 
 def _read_file(doc: YamlDoc, offices: dict, people: dict, countries: dict) -> None:

@@ -213,16 +213,20 @@ def index(offices: Mapping[str, Office], people: Mapping[str, Person], countries
         surname = next((w for w in reversed(words) if w not in NOT_SURNAMES), None)
         if surname and len(words) > 1:
             _add(by_surname, surname, person.id)
-    terms: dict[str, list[Term]] = {}
-    for office in offices.values():
-        for term in office.terms:
-            terms.setdefault(term.person, []).append(term)
     return KnowledgeBase(
         dict(offices), dict(people), dict(countries),
         {k: tuple(v) for k, v in by_alias.items()},
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(v) for k, v in by_surname.items()},
-        {k: tuple(sorted(v, key=lambda t: t.start or PartialDate(1))) for k, v in terms.items()})
+        terms_by_person(offices))
+
+
+def terms_by_person(offices: Mapping[str, Office]) -> dict[str, tuple[Term, ...]]:
+    terms: dict[str, list[Term]] = {}
+    for office in offices.values():
+        for term in office.terms:
+            terms.setdefault(term.person, []).append(term)
+    return {k: tuple(sorted(v, key=lambda t: t.start or PartialDate(1))) for k, v in terms.items()}
 
 
 def _add(table: dict, key: str, value: str) -> None:

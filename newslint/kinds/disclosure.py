@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
+from .. import compiled
 from ..text.document import Document
 from ..findings import Fix, Hit, Span
 from ..patterns.safe import compile_pattern
@@ -116,9 +117,48 @@ class Options:
                 raise OptionError(key, f"'{key}' must be 1 or more")
         object.__setattr__(self, "compiled", load_phrases(Path(self.phrases)))
         # The fix inserts `text`; unless it reads as a disclosure itself, the fix could never end.
-        if not self.text.strip() or not _survey(Document("<text>", self.text), self, ())[0]:
+        if not self.text.strip() or not _recognised(self):
             raise OptionError("text", f"'text' must be a disclosure the phrase patterns recognise, "
                                       f"not {self.text!r}")
+
+
+def _recognised(options: Options) -> bool:
+    """Whether the phrase patterns read `text` as a disclosure. Finding out compiles the largest
+    patterns with `regex` at every load, so a yes is kept (`compiled`) under a key of the
+    phrase file's bytes, newslint's code and the `regex` module's version; a no is never kept,
+    so the error is raised at every load."""
+    table = _recognised_table(Path(options.phrases))
+    if table is not None and table.get(options.text) is True:
+        return True
+    found = bool(_survey(Document("<text>", options.text), options, ())[0])
+    if found and table is not None:
+        table[options.text] = True
+        compiled.changed("disclosure-text", _key(Path(options.phrases)))
+    return found
+
+
+@functools.cache
+def _code() -> str:
+    """newslint's code and the regex and Python versions its matching depends on, hashed once."""
+    import sys
+
+    import regex
+
+    return compiled.digest("disclosure-code", compiled.package_code(),
+                           [("regex", regex.__version__.encode()), ("python", sys.version.encode())])
+
+
+def _key(path: Path) -> str:
+    return compiled.digest("disclosure-text", [], [("code", _code().encode()), ("phrases", path.read_bytes())])
+
+
+def _recognised_table(path: Path) -> dict | None:
+    if not compiled.enabled():
+        return None
+    try:
+        return compiled.table("disclosure-text", _key(path))
+    except OSError:
+        return None
 
 
 # --- Front matter ----------------------------------------------------------------------------

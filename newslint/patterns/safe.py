@@ -30,6 +30,7 @@ from typing import Iterator
 
 import regex
 
+from . import known
 from .prefilter import WordPrefilter
 
 try:  # Python 3.11+
@@ -192,6 +193,9 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
     if len(text) > MAX_PATTERN_CHARS:
         raise ValueError(f"regular expression {preview(text)} is {len(text):,} characters long; "
                          f"the limit is {MAX_PATTERN_CHARS:,}")
+    parsed = known.lookup(text, flags)  # an earlier run's parse of the same text, flags and code
+    if parsed is not None and parsed[0] <= MAX_PROGRAM_SIZE:
+        return SafePattern(None, text, flags, *parsed)
     try:
         tree = _sre_parse.parse(text, flags)
     except re.error as err:
@@ -205,8 +209,10 @@ def compile_pattern(text: str, *, ignorecase: bool = False) -> SafePattern:
                          "counts or fewer alternatives")
     # Where `regex` may refuse what `re` parsed, find out now, while that is a config error.
     compiled = _compile(text, flags) if _regex_may_refuse(tree, text) else None
-    return SafePattern(compiled, text, flags, size, required_literals(tree, text))
-
+    literals = required_literals(tree, text)
+    if compiled is None:  # patterns compiled at once are parsed every time, their errors found every time
+        known.remember(text, flags, size, literals)
+    return SafePattern(compiled, text, flags, size, literals)
 
 MAX_LAZY_DEPTH = 50
 """`regex`'s parser recurses several frames per nested group and, past about 300 levels (where

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import FindingCache, fingerprint
+from .. import compiled
+from .cache import CACHE_DIR, FindingCache, fingerprint
 from ..config import Settings, default_settings, find_config, load_settings
 from .discovery import Skipped, discover
 from ..engine import Linter, Selection
@@ -161,7 +162,10 @@ class Runner:
                 settings = replace(settings, reference_date=self.options.reference_date)
             if self.options.unsafe_fixes is not None:
                 settings = replace(settings, unsafe_fixes=self.options.unsafe_fixes)
+            # Compiled data (the knowledge base's) is kept beside the findings, under the same switch.
+            compiled.use_folder(settings.root / CACHE_DIR / "compiled" if self.options.cache else None)
             self._linters[config] = Linter(settings, self.options.selection)
+            compiled.flush()
         return self._linters[config]
 
     def run(self, arguments: list[str], progress: Progress | None = None) -> RunResult:

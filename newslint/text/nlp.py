@@ -17,6 +17,8 @@ import types
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .. import compiled
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -55,6 +57,48 @@ def pipeline():
     nlp.add_pipe("newslint_sentence_cap")
     nlp.max_length = MAX_CHUNK_CHARS * 2
     return nlp
+
+
+def first_tokens(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The text of each phrase's first token as the pipeline tokenizes it ("" for none).
+
+    A cheap test of a block's text for these spares spaCy the blocks that cannot hold a phrase;
+    computing them needs spaCy's tokenizer, so an earlier run's answer is kept (`compiled`),
+    keyed by spaCy's version and this module: then a short article with none of them is
+    linted without importing spaCy at all.
+    """
+    table = _first_tokens_table()
+    item = "\x00".join(phrases)
+    known = table.get(item) if table is not None else None
+    if isinstance(known, list) and len(known) == len(phrases) and all(isinstance(t, str) for t in known):
+        return tuple(known)
+    nlp = pipeline()
+    found = tuple(doc[0].text if len(doc) else "" for doc in (nlp.make_doc(phrase) for phrase in phrases))
+    if table is not None:
+        table[item] = list(found)
+        compiled.changed(*_FIRST_TOKENS)
+        compiled.flush()  # asked while linting, after the runner's flush at load
+    return found
+
+
+_FIRST_TOKENS: list[str] = []
+
+
+def _first_tokens_table() -> dict | None:
+    if not compiled.enabled():
+        return None
+    if not _FIRST_TOKENS:
+        import importlib.util
+        from pathlib import Path
+
+        try:
+            spec = importlib.util.find_spec("spacy")  # finds the package without importing it
+            version = (Path(spec.origin).parent / "about.py").read_bytes()
+        except (ImportError, AttributeError, TypeError, ValueError, OSError):
+            return None
+        _FIRST_TOKENS.extend(("first-tokens", compiled.digest("first-tokens", [Path(__file__)],
+                                                              [("spacy", version)])))
+    return compiled.table(*_FIRST_TOKENS)
 
 
 def _import_spacy_without_its_cli() -> None:

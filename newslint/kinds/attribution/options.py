@@ -14,6 +14,7 @@ from ...patterns.prefilter import WordPrefilter
 from ...patterns.safe import alternation, compile_pattern
 from ...schema import DataFile, OptionError
 from ...temporal.expressions import Vocabulary, load_vocabulary
+from ...text.nlp import first_tokens
 from ...yamlfile import read_word_list
 from . import claims as c
 
@@ -85,6 +86,7 @@ class Options:
     column_names: frozenset = field(init=False, repr=False, compare=False, default=frozenset())
     words: Vocabulary | None = field(init=False, repr=False, compare=False, default=None)
     _matcher: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _filter: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lists = {category: read_word_list(getattr(self, name)) if getattr(self, name) is not None else ()
@@ -117,9 +119,8 @@ class Options:
     def matchers(self):
         """(claim words only, every list): PhraseMatchers built on first use, once per process.
 
-        The first finds claim words in the chunks of blocks whose text holds a claim word's first
-        token (`may_claim`, a text test that spares spaCy most blocks), and the second runs only
-        over chunks that hold a claim word.
+        The first finds claim words in the chunks of blocks that may hold one (`may_claim`),
+        and the second runs only over chunks that hold a claim word.
         """
         if not self._matcher:
             from ...text.nlp import pipeline
@@ -128,7 +129,6 @@ class Options:
             from spacy.matcher import PhraseMatcher
 
             claim_words, every_list = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LOWER")
-            first_words = set()
             for category, entries in self.lexicon.lists.items():
                 if not entries:
                     continue
@@ -136,18 +136,20 @@ class Options:
                 every_list.add(category, patterns)
                 if category in (c.AFTER, c.BEFORE):
                     claim_words.add(category, patterns)
-                    first_words.update(doc[0].text for doc in patterns if len(doc))
-            # A block's text holds the first token of any claim word its doc holds (nlp.py's
-            # masking aside, which only a claim word made of x's could meet).
-            text_filter = (WordPrefilter.of(first_words) if all(w.strip("xX") for w in first_words)
-                           else WordPrefilter.of([""]))
-            self._matcher.extend((claim_words, every_list, text_filter))
+            self._matcher.extend((claim_words, every_list))
         return self._matcher[0], self._matcher[1]
 
     def may_claim(self, block) -> bool:
         """False only where the block's text holds no claim word: spaCy need not tokenize it."""
-        self.matchers()
-        return self._matcher[2].may_match(block.folded)
+        if not self._filter:
+            claim_words = tuple(entry for category, entries in self.lexicon.lists.items()
+                                if category in (c.AFTER, c.BEFORE) for entry in entries)
+            first_words = {token for token in first_tokens(claim_words) if token}
+            # A block's text holds the first token of any claim word its doc holds (nlp.py's
+            # masking aside, which only a claim word made of x's could meet).
+            self._filter.append(WordPrefilter.of(first_words) if all(w.strip("xX") for w in first_words)
+                                else WordPrefilter.of([""]))
+        return self._filter[0].may_match(block.folded)
 
 
 def _joined(key: str, path, *, escape: bool, ignorecase: bool) -> re.Pattern | None:

@@ -197,10 +197,12 @@ class TitleMatcher:
 
 @functools.lru_cache(maxsize=8)
 def title_matcher(kb: KnowledgeBase, lexicon: Lexicon) -> TitleMatcher:
+    # Offices share aliases ("president", "prime minister"): fold each spelling once.
+    folded = {alias: fold(alias) for office in kb.offices.values() for alias in office.aliases}
     forms: dict[str, str] = {}
     for office in kb.offices.values():
         for alias in office.aliases:
-            forms.setdefault(fold(alias), alias)
+            forms.setdefault(folded[alias], alias)
     for form in lexicon.uncovered:
         forms.setdefault(form, form)
     explicit: dict[str, str] = {}
@@ -210,10 +212,9 @@ def title_matcher(kb: KnowledgeBase, lexicon: Lexicon) -> TitleMatcher:
             code = lexicon.place_code(match.group("place"))
             if code and code != "-":
                 explicit[key] = code
-    capitals = {}
-    for office in kb.offices.values():
-        for alias in office.aliases:
-            capitals.setdefault(fold(alias), []).append(_all_capitals(alias))
+    capitals: dict[str, set[bool]] = {}
+    for alias, key in folded.items():
+        capitals.setdefault(key, set()).add(_all_capitals(alias))
     pattern = re.compile(rf"{WORD_BOUNDARY_START}(?:{trie_pattern(forms.values())}){WORD_BOUNDARY_END}",
                          re.IGNORECASE)
     only = frozenset(key for key, flags in capitals.items() if all(flags))
