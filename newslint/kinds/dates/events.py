@@ -272,15 +272,12 @@ while a timeline or a dated list speaks for the whole article."""
 
 
 class _EventIndex:
-    """The events a relative date may tell, found by key rather than by trying every event.
-
-    Events told in sentences count only within SENTENCE_REACH blocks, so they are filed by
-    block. A timeline row or dated list item counts anywhere, but `_same_event` takes an event
-    only when it shares an action with the words around the date (one of the date's verbs among
-    the event's stems, or one of the event's actions among the date's nearby words), so those
-    are filed under their stems and actions. Candidates are tried in the article's order, as
-    before, so the first of equal scores still wins. Comparing every relative date with every
-    event made a long article's cost grow with its square."""
+    """The events a relative date may tell, found by key, not by trying every event (which made
+    a long article's cost grow with its square). Events told in sentences count only within
+    SENTENCE_REACH blocks: filed by block. A timeline row or dated list item counts anywhere,
+    but `_same_event` takes only an event sharing an action with the words around the date (a
+    verb there among its stems, or one of its actions there): filed by stem and action.
+    Candidates keep the article's order, so the first of equal scores still wins."""
 
     def __init__(self, found: tuple[Event, ...], order: dict[int, int]) -> None:
         self.found = found
