@@ -2,6 +2,11 @@
 
 The posts imitate the 18F corpus in size (about 1,000 words each, front matter, headings,
 lists, links, a table now and then); the text is built from a fixed seed, so runs compare.
+
+`dense_article` writes one long article thick with what the rich rules work on (dates absolute
+and relative, death tolls, political titles beside names, dated timelines), for the check that
+cost grows linearly with the article: every sentence there wakes the date, title and casualty
+rules, so a step that compares all pairs of them shows at once.
 """
 from __future__ import annotations
 
@@ -57,9 +62,78 @@ def generate(folder: Path, count: int = 509, seed: int = 18) -> list[Path]:
     return paths
 
 
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+TITLED = ("Prime Minister Rishi Sunak", "Secretary of State Antony Blinken", "President Joe Biden",
+          "Prime Minister Boris Johnson", "Ukrainian President Volodymyr Zelenskyy",
+          "French President Emmanuel Macron", "German Chancellor Olaf Scholz",
+          "Prime Minister Jane Example", "Foreign Minister Sam Placeholder")
+ACTIONS = ("launched the review", "opened the bridge", "signed the accord", "closed the port",
+           "announced the budget", "visited the flooded district", "ended the strike",
+           "began the evacuation", "held the summit", "started the inquiry")
+TOPICS = ("the council", "rescue crews", "the ministry", "local officials", "the regional agency",
+          "the harbour authority", "aid groups", "the city", "the coast guard", "the army")
+RELATIVE = ("on Tuesday", "last week", "on Friday", "yesterday", "last Monday", "two days ago",
+            "earlier this month", "on Sunday", "this week", "next Thursday")
+SAYERS = ("police said", "officials said", "according to the health ministry", "the agency reported")
+
+
+def dense_sentence(rng: random.Random, year: int) -> str:
+    month, day = rng.choice(MONTHS), rng.randint(1, 28)
+    action, topic = rng.choice(ACTIONS), rng.choice(TOPICS)
+    kind = rng.random()
+    if kind < 0.25:
+        return f"On {month} {day}, {year}, {rng.choice(TITLED)} {action} with {topic}."
+    if kind < 0.45:
+        return f"{topic.capitalize()} {action} {rng.choice(RELATIVE)}, {rng.choice(SAYERS)}."
+    if kind < 0.6:
+        return (f"At least {rng.randint(2, 900)} people were killed and {rng.randint(2, 900)} injured "
+                f"when {topic} {action} {rng.choice(RELATIVE)}.")
+    if kind < 0.75:
+        return f"{rng.choice(TITLED)} said {topic} {action} on {rng.choice(WEEKDAYS)}, {month} {day}."
+    if kind < 0.9:
+        return (f"In {month} {year}, {rng.choice(TITLED)} met {rng.choice(TITLED)} after "
+                f"{rng.randint(3, 90)} deaths were reported, {rng.choice(SAYERS)}.")
+    return f"{topic.capitalize()} {action} {rng.randint(2, 11)} days after {month} {day}."
+
+
+def dense_article(path: Path, words: int, seed: int = 22) -> Path:
+    """One article of about `words` words dense with dates, tolls and titles (see the module's
+    docstring); the same seed gives the same text, and a longer article starts with the same
+    text as a shorter one."""
+    rng = random.Random(seed)
+    year = 2023
+    parts = [f"---\ntitle: \"A long dense report\"\ndate: {year}-06-15\n---\n"]
+    count = 0
+    while count < words:
+        kind = rng.random()
+        if kind < 0.05:
+            text = f"## {rng.choice(TOPICS).capitalize()} in {rng.choice(MONTHS)}\n"
+        elif kind < 0.1:
+            text = "| Date | Event |\n|---|---|\n" + "\n".join(
+                f"| {rng.choice(MONTHS)} {rng.randint(1, 28)}, {year} | {rng.choice(TOPICS).capitalize()} "
+                f"{rng.choice(ACTIONS)} |" for _ in range(rng.randint(3, 6))) + "\n"
+        elif kind < 0.15:
+            text = "\n".join(f"- {rng.choice(MONTHS)} {rng.randint(1, 28)}: {rng.choice(TOPICS).capitalize()} "
+                             f"{rng.choice(ACTIONS)}" for _ in range(rng.randint(3, 6))) + "\n"
+        else:
+            text = " ".join(dense_sentence(rng, year) for _ in range(rng.randint(3, 6))) + "\n"
+        parts.append(text)
+        count += len(text.split())
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--count", type=int, default=509)
+    parser.add_argument("--dense", type=int, metavar="WORDS",
+                        help="write one article of this many words dense with dates, tolls and titles")
     options = parser.parse_args()
-    print(f"wrote {len(generate(options.folder, options.count))} posts to {options.folder}")
+    if options.dense:
+        options.folder.mkdir(parents=True, exist_ok=True)
+        print(f"wrote {dense_article(options.folder / f'dense-{options.dense}.md', options.dense)}")
+    else:
+        print(f"wrote {len(generate(options.folder, options.count))} posts to {options.folder}")

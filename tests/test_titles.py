@@ -287,3 +287,19 @@ def test_no_date_no_verdict(linter):
     # The path's date is the article's.
     assert [f.rule for f in linter.lint("2023-05-02-talks.md", "Secretary of State Mike Pompeo spoke.\n")] == [
         "title-mismatch"]
+
+
+def test_people_named_before_an_offset_by_bisection_match_the_plain_scan():
+    """`_Named` answers from change points; it must give what filtering every entry gives, in
+    order of first mention, for entries in source order and (by the plain scan) out of it."""
+    from newslint.kinds.titles import _Named
+
+    ordered = [(5, "Q1"), (9, "Q2"), (9, "Q1"), (20, "Q3"), (31, "Q2")]
+    unordered = [(20, "Q3"), (5, "Q1"), (31, "Q2"), (9, "Q2")]
+    for entries in (ordered, unordered):
+        named = _Named(entries)
+        for offset in range(0, 40):
+            plain = tuple(dict.fromkeys(person for at, person in entries if at < offset))
+            assert named.before(offset) == plain, (entries, offset)
+    assert _Named(ordered).before(10) == ("Q1", "Q2")
+    assert _Named(unordered).before(10) == ("Q1", "Q2")

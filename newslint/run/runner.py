@@ -282,7 +282,9 @@ class Runner:
                         findings = sorted(findings + linter.unwritable(path, reason), key=Finding.sort_key)
                 if written:
                     source, findings = replace(source, text=fixed_text), fixed_findings
-        outcome.report = FileReport(path, source.text, tuple(findings))
+        # A report needs the source only to place and show findings: a clean file's text would
+        # only cross back from a worker and sit in memory until the end of a large run.
+        outcome.report = FileReport(path, source.text if findings else "", tuple(findings))
         outcome.failing = sum(1 for f in findings if f.severity >= fail_on)
         return outcome
 

@@ -78,8 +78,10 @@ def check(document: Document, rule) -> Iterator[Hit]:
 
 def _weekday_mismatch(dates: ArticleDates, scope: tuple[str, ...]) -> Iterator[Hit]:
     reference = dates.reference.date
+    earlier: set[int] = set()  # the explicit years of the sentences before this one
     for dated in dates.sentences:
         if not in_scope(dated, scope):
+            earlier.update(_explicit_years(dated))
             continue
         for expression in dated.expressions:
             if expression.kind != "date" or expression.weekday is None:
@@ -89,7 +91,7 @@ def _weekday_mismatch(dates: ArticleDates, scope: tuple[str, ...]) -> Iterator[H
                 continue
             day = days.start
             if expression.year is None and expression.context_year is None and \
-                    _fits_a_year_nearby(dates, dated, expression):
+                    _fits_a_year_nearby(earlier, dated, expression):
                 continue  # the year was only inferred, and one the paragraph names fits
             if expression.year is None:
                 reason = (f"{format_day(day)} (the year taken from {reference_label(dates.reference)}) "
@@ -99,19 +101,21 @@ def _weekday_mismatch(dates: ArticleDates, scope: tuple[str, ...]) -> Iterator[H
                 reason = f"{format_day(day)} {verb} a {weekday_name(day)}, not a {weekday_name(expression.weekday)}"
             yield Hit(source_span(dated, expression),
                       {"date": format_day(day), "other": weekday_name(day), "reason": reason, "source": ""})
+        earlier.update(_explicit_years(dated))
 
 
-def _fits_a_year_nearby(dates: ArticleDates, dated: DatedSentence, expression: Expression) -> bool:
+def _explicit_years(dated: DatedSentence) -> Iterator[int]:
+    return (e.year for e in dated.expressions if e.explicit and e.year is not None)
+
+
+def _fits_a_year_nearby(earlier: set[int], dated: DatedSentence, expression: Expression) -> bool:
     """Whether the weekday fits the month and day in a year the article names before it (in its
     block or earlier): "disappeared on February 23, 2018 ... found on Monday, March 26" is 2018's
-    March 26, a Monday. A reader takes a year left out from the text's own time."""
-    years = set()
-    for other in dates.sentences:
-        if other is dated:
-            years.update(e.year for e in other.expressions if e.explicit and e.year is not None
-                         and e.start < expression.start)
-            break
-        years.update(e.year for e in other.expressions if e.explicit and e.year is not None)
+    March 26, a Monday. A reader takes a year left out from the text's own time. `earlier` holds
+    the years of the sentences before this one, gathered as the caller walks them (walking them
+    again for every weekday made a long article quadratic)."""
+    years = earlier | {e.year for e in dated.expressions if e.explicit and e.year is not None
+                       and e.start < expression.start}
     for year in years:
         try:
             if dt.date(year, expression.month, expression.day).weekday() == expression.weekday:

@@ -242,6 +242,7 @@ def conflicts(document: Document, dates: ArticleDates, options, scope: tuple[str
         return
     stop = date_words(options.words)
     order = {id(block): index for index, block in enumerate(document.prose(()))}
+    index = _EventIndex(found, order)
     for dated in dates.sentences:
         relative = [e for e in dated.expressions if e.relative and not _dates_the_report(dated, e)]
         if not relative or not in_scope(dated, scope):
@@ -251,9 +252,7 @@ def conflicts(document: Document, dates: ArticleDates, options, scope: tuple[str
             clause = _clause_around(dated, expression)
             action = content_words(clause, stop, skip=dated.expressions), action_words(clause, stop)
             here = order.get(id(dated.chunk.block), 0)
-            nearby = [event for event in found if event.origin != "sentence"
-                      or abs(order.get(id(event.chunk.block), -9) - here) <= SENTENCE_REACH]
-            event = _same_event(dated, words, action, nearby, options)
+            event = _same_event(dated, words, action, index.candidates(here, *action), options)
             if event is None:
                 continue
             problem = _conflict(expression, event, dates)
@@ -270,6 +269,41 @@ SENTENCE_REACH = 1
 """A dated sentence is compared with relative dates in its own block or the next one: far
 apart, two sentences rarely tell one event (on real sites every such pair was two events),
 while a timeline or a dated list speaks for the whole article."""
+
+
+class _EventIndex:
+    """The events a relative date may tell, found by key, not by trying every event (which made
+    a long article's cost grow with its square). Events told in sentences count only within
+    SENTENCE_REACH blocks: filed by block. A timeline row or dated list item counts anywhere,
+    but `_same_event` takes only an event sharing an action with the words around the date (a
+    verb there among its stems, or one of its actions there): filed by stem and action.
+    Candidates keep the article's order, so the first of equal scores still wins."""
+
+    def __init__(self, found: tuple[Event, ...], order: dict[int, int]) -> None:
+        self.found = found
+        self.by_block: dict[int, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        self.by_action: dict[str, list[int]] = {}
+        for number, event in enumerate(found):
+            if event.origin == "sentence":
+                block = order.get(id(event.chunk.block))
+                if block is not None:  # a block outside the prose is never near
+                    self.by_block.setdefault(block, []).append(number)
+                continue
+            for stem in event.stems:
+                self.by_stem.setdefault(stem, []).append(number)
+            for action in event.actions:
+                self.by_action.setdefault(action, []).append(number)
+
+    def candidates(self, here: int, near: frozenset[str], verbs: frozenset[str]) -> list[Event]:
+        numbers: set[int] = set()
+        for block in range(here - SENTENCE_REACH, here + SENTENCE_REACH + 1):
+            numbers.update(self.by_block.get(block, ()))
+        for verb in verbs:
+            numbers.update(self.by_stem.get(verb, ()))
+        for word in near:
+            numbers.update(self.by_action.get(word, ()))
+        return [self.found[number] for number in sorted(numbers)]
 
 
 ACTION_REACH = 10

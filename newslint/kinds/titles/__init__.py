@@ -16,6 +16,7 @@ article that has a title in it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
@@ -25,7 +26,7 @@ from ...text.document import Document
 from ...findings import Hit, Severity
 from ...kb import KnowledgeBase, fold, load_kb
 from ...schema import DataDir, DataFile
-from ...temporal.article import ArticleDates, article_dates
+from ...temporal.article import ArticleDates, DatedSentence, article_dates
 from ...temporal.ranges import resolve
 from .judge import Context, Verdict, Window, judge
 from .lexicon import Lexicon, TitleMatcher, load_lexicon, title_matcher
@@ -127,7 +128,17 @@ class _Article:
             self.chunks.setdefault(id(chunk.block), []).append(chunk)
         self.places = frozenset(p for block in document.prose(()) for p in self._places(block.text))
         self._quotes: dict[int, list[tuple[int, int]]] = {}
-        self._named: dict[str, list[tuple[int, str]]] | None = None
+        self._chunk_sentences: dict[int, tuple[list[int], list]] = {}
+        # The dated sentences by (chunk, sentence start) and by table row, in document order:
+        # each mention looks up its own, so the cost grows with the mentions, not with mentions
+        # times dated sentences.
+        self._dated_at: dict[tuple[int, int], list[DatedSentence]] = {}
+        self._dated_in_row: dict[int, list[DatedSentence]] = {}
+        for dated in self.dates.sentences:
+            self._dated_at.setdefault((id(dated.chunk), dated.sentence.start_char), []).append(dated)
+            if dated.chunk.block.row is not None:
+                self._dated_in_row.setdefault(dated.chunk.block.row, []).append(dated)
+        self._named: dict[str, _Named] | None = None
 
     def context(self, block, mention: Mention) -> Context:
         sentence, window, from_row = self._sentence(block, mention.start)
@@ -147,22 +158,36 @@ class _Article:
             local = offset - chunk.base
             if not 0 <= local < len(chunk.doc.text):
                 continue
-            for sentence in chunk.doc.sents:
-                if sentence.start_char <= local < sentence.end_char:
-                    days = self._explicit_date(chunk, local)
-                    if days is not None:
-                        return sentence.text, days, False
-                    row = self._row_date(block)
-                    return sentence.text, row, row is not None
+            starts, sentences = self._sentences_of(chunk)
+            at = bisect.bisect_right(starts, local) - 1
+            if at >= 0 and local < sentences[at].end_char:
+                sentence = sentences[at]
+                days = self._explicit_date(chunk, sentence, local)
+                if days is not None:
+                    return sentence.text, days, False
+                row = self._row_date(block)
+                return sentence.text, row, row is not None
         row = self._row_date(block)
         return block.text, row, row is not None
 
-    def _explicit_date(self, chunk, local: int) -> Window | None:
+    def _sentences_of(self, chunk) -> tuple[list[int], list]:
+        """The chunk's sentences and their start offsets, built once: a mention finds its
+        sentence by bisection, not by walking every sentence of a long block again."""
+        found = self._chunk_sentences.get(id(chunk))
+        if found is None:
+            sentences = list(chunk.doc.sents)
+            found = self._chunk_sentences[id(chunk)] = ([s.start_char for s in sentences], sentences)
+        return found
+
+    def _explicit_date(self, chunk, sentence, local: int) -> Window | None:
         """The explicit date of the sentence nearest before `local` ("In 2019, then-Secretary
         Pompeo ..., and in 2008 Prime Minister Brown ..."), else the nearest after it."""
         best = None
-        for dated in self.dates.sentences:
-            if dated.chunk is not chunk or not dated.sentence.start_char <= local < dated.sentence.end_char:
+        # Only the chunk's dated sentences that start where `sentence` does can hold `local`
+        # (sentences do not overlap): an index, so each mention costs its own sentence, not
+        # every dated sentence of the article.
+        for dated in self._dated_at.get((id(chunk), sentence.start_char), ()):
+            if not dated.sentence.start_char <= local < dated.sentence.end_char:
                 continue
             for expression in dated.explicit():
                 days = self.dates.resolve(expression)
@@ -176,8 +201,8 @@ class _Article:
     def _row_date(self, block) -> Window | None:
         if block.kind != "table-cell" or block.row is None:
             return None
-        for dated in self.dates.sentences:
-            if dated.chunk.block.row == block.row and dated.chunk.block is not block:
+        for dated in self._dated_in_row.get(block.row, ()):
+            if dated.chunk.block is not block:
                 for expression in dated.explicit():
                     days = resolve(expression, self.dates.reference.date)
                     if days is not None:
@@ -195,9 +220,9 @@ class _Article:
     def _named_before(self, word: str, offset: int) -> tuple[str, ...]:
         """People named in full before `offset` whose surname or one-word alias is `word`."""
         if self._named is None:
-            self._named = self._full_names()
-        people = [person for at, person in self._named.get(fold(word), ()) if at < offset]
-        return tuple(dict.fromkeys(people))
+            self._named = {key: _Named(entries) for key, entries in self._full_names().items()}
+        named = self._named.get(fold(word))
+        return named.before(offset) if named is not None else ()
 
     def _full_names(self) -> dict[str, list[tuple[int, str]]]:
         """Surname (folded) -> (source offset, person) of every full name the article gives."""
@@ -224,6 +249,31 @@ class _Article:
         if spans is None:
             spans = self._quotes[id(block)] = _quote_spans(block.text)
         return any(start <= offset < end for start, end in spans)
+
+
+class _Named:
+    """The people named in full under one surname, answering "who, before this offset?" by
+    bisection: a name repeated through a long article is not walked again for each mention."""
+
+    def __init__(self, entries: list[tuple[int, str]]) -> None:
+        self.entries = entries
+        self.ordered = all(a[0] <= b[0] for a, b in zip(entries, entries[1:]))
+        # Where the entries are in source order (as the blocks are), the answer changes only
+        # when a new person first appears: keep those points and the people named by then.
+        self.starts: list[int] = []
+        self.answers: list[tuple[str, ...]] = []
+        seen: dict[str, None] = {}
+        for at, person in entries if self.ordered else ():
+            if person not in seen:
+                seen[person] = None
+                self.starts.append(at)
+                self.answers.append(tuple(seen))
+
+    def before(self, offset: int) -> tuple[str, ...]:
+        if not self.ordered:
+            return tuple(dict.fromkeys(person for at, person in self.entries if at < offset))
+        index = bisect.bisect_left(self.starts, offset)
+        return self.answers[index - 1] if index else ()
 
 
 _CAPITAL = r"[^\W\d_a-z][\w'’.-]*"

@@ -8,6 +8,7 @@ test for "another given name" strict (the surnames equal once folded, the given 
 """
 from __future__ import annotations
 
+import functools
 from difflib import SequenceMatcher
 
 from ...kb import fold
@@ -21,7 +22,10 @@ def alike(first: str, second: str) -> bool:
     return first == second or SequenceMatcher(None, first, second).ratio() >= ALIKE
 
 
-def variant(written: str, forms) -> bool:
+# Pure and asked again and again: an article names the same few people many times, and each
+# mention of an unknown name is compared with every holder of the office (difflib is slow).
+@functools.lru_cache(maxsize=16384)
+def variant(written: str, forms: tuple[str, ...]) -> bool:
     """Whether `written` spells one of `forms` (a person's name and aliases) another way: the
     surnames alike and, where both give one, the first given names alike or one an initial. A
     single word may also be any word of a form: a family name written first ("Lee" of "Lee
