@@ -7,18 +7,14 @@ several `.newslint.yaml` files gets each file linted under its nearest one.
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import dataclasses
 import datetime as dt
 import multiprocessing
 import os
 import signal
-import sys
-import threading
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from .. import compiled
 from .cache import CACHE_DIR, FindingCache, fingerprint
@@ -28,6 +24,7 @@ from ..engine import Linter, Selection
 from ..findings import Finding, Severity
 from .fixes import apply_fixes
 from .patch import unified_diff
+from .processes import die_with_parent, interrupts_ignored, stop_workers
 from ..report import FileReport
 from ..rules import data_dir_for
 from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
@@ -230,9 +227,9 @@ class Runner:
                 advance(len(chunks[futures[future]]))
         except KeyboardInterrupt:
             stop.set()  # no worker starts another write
-            with _interrupts_ignored():  # a second Ctrl-C must not cut the stop short
+            with interrupts_ignored():  # a second Ctrl-C must not cut the stop short
                 if pool is not None:
-                    _stop_workers(pool)
+                    stop_workers(pool)
                 written = list(self.written)
                 while not writes.empty():  # every worker is gone: what they wrote, in order
                     written.append(writes.get())
@@ -341,7 +338,7 @@ def _start_worker(options: RunOptions, settings: Settings | None, stop, writes, 
     global _worker, _stop, _parent_pid
     # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    die_with_parent()
     _stop, _parent_pid = stop, parent_pid
     if os.getppid() != parent_pid:  # the parent died before the line above took effect
         os._exit(1)
@@ -350,19 +347,6 @@ def _start_worker(options: RunOptions, settings: Settings | None, stop, writes, 
     _worker = _parent if _parent is not None else Runner(replace(options, jobs=1), settings=settings)
     _worker._may_write = _worker_may_write
     _worker._on_write = writes.put  # at once, so that the parent can list it if stopped
-
-
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this worker when its parent dies (kill -9 included), so no orphan
-    goes on rewriting files. Elsewhere the check before each write (`_worker_may_write`) holds."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _worker_may_write() -> bool:
@@ -382,29 +366,3 @@ def _lint_chunk(paths: list[str]) -> list[FileOutcome]:
         except _Stopped:
             break
     return outcomes
-
-
-def _stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
-    """End every worker now. SIGTERM waits for a write in flight (sources.signals_deferred), which
-    is then recorded; a worker that is only linting ends at once."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        process.terminate()
-    deadline = time.monotonic() + 1.0
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():  # stuck (a disk that does not answer): the write is old or new anyway
-            process.kill()
-            process.join(0.2)
-
-
-@contextlib.contextmanager
-def _interrupts_ignored() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
