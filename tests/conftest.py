@@ -45,3 +45,14 @@ def kb():
 def linter():
     """The built-in title rules alone."""
     return Linter(default_settings(), Selection(select=("title-*",)))
+
+
+@pytest.fixture
+def compiled_folder(tmp_path):
+    """A folder for the stored compiled forms (newslint.compiled), in use for one test."""
+    from newslint import compiled
+
+    folder = tmp_path / "compiled"
+    compiled.use_folder(folder)
+    yield folder
+    compiled.use_folder(None)

@@ -16,20 +16,12 @@ from newslint.engine import Linter
 from newslint.errors import ConfigError
 from newslint.kinds import disclosure
 from newslint.rules import builtin_rules_root
+from compiled_helpers import reopen as _again
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "compiled"
-    compiled.use_folder(folder)
-    yield folder
-    compiled.use_folder(None)
-
-
-def _again(folder):
-    compiled.flush()
-    compiled.use_folder(None)
-    compiled.use_folder(folder)
+def folder(compiled_folder):
+    return compiled_folder
 
 
 def _no_survey(*args):

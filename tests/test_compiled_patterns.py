@@ -11,24 +11,15 @@ import pytest
 from newslint import compiled
 from newslint.patterns import known, safe
 from newslint.patterns.safe import compile_pattern
+from compiled_helpers import reopen as _again
 
 PATTERNS = [r"\b(?:killed|died|wounded)\b", r"according to (?:the )?\w+", r"x{3}y", r"\d+ (?:people|persons)",
             r"(?i:Chat)GPT|as an AI language model"]
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "compiled"
-    compiled.use_folder(folder)
-    yield folder
-    compiled.use_folder(None)
-
-
-def _again(folder):
-    """What a new process sees: the tables read afresh from the folder."""
-    compiled.flush()
-    compiled.use_folder(None)
-    compiled.use_folder(folder)
+def folder(compiled_folder):
+    return compiled_folder
 
 
 def test_a_stored_pattern_is_the_parsed_pattern_without_parsing(folder, monkeypatch):

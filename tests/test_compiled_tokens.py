@@ -16,11 +16,8 @@ PHRASES = ("killed", "death toll", "co-workers injured", "cannot", "U.S.-led", "
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "compiled"
-    compiled.use_folder(folder)
-    yield folder
-    compiled.use_folder(None)
+def folder(compiled_folder):
+    return compiled_folder
 
 
 def test_stored_first_tokens_are_spacys_without_spacy(folder, monkeypatch):
