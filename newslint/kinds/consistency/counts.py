@@ -9,8 +9,9 @@ contradicting), nor are approximate counts ("about two"), nor sentences that mar
 event ("a second ambush"). Bounds are compared with bounds only: a lower bound ("over 80
 civilians") above an upper bound ("fewer than 30 civilians") for the same thing cannot both hold;
 two lower bounds ("over 80", "at least 27") always can. A later figure below what an earlier one
-established ("more than 80", then an exact 27) is reported; a later, higher one is an update and
-is not, nor is any count in a sentence that says the figure moved ("rose to", "initially"). A toll
+established ("more than 80", then an exact 27) is reported; a later, higher one beside a bound is
+an update and is not, nor is any count in a sentence that says the figure moved ("rose to",
+"initially"). A toll
 with no noun ("the death toll from the quake at 40") counts the group the data file's `tolls`
 names. What the groups, outcomes and events are lives in a YAML data file. This module never
 guesses a number it cannot read exactly.
@@ -194,9 +195,10 @@ def check(document: Document, scope: tuple[str, ...], vocabulary: Vocabulary) ->
 def _contradicted(count: Count, first: dict, bounds: dict) -> Count | None:
     """The earlier count this one cannot stand beside, if any: another exact number; a bound on
     the other side ("over 80" then "fewer than 30"); or a later figure below what an earlier
-    one established ("more than 80" then "27"; "80" then "fewer than 30"). A later figure above
-    an earlier one is how a toll is updated as a story develops, and so is any figure in a
-    sentence that says it moved ("the toll rose to 80", "initially"): neither is reported."""
+    one established ("more than 80" then "27"; "80" then "fewer than 30"). Beside a bound, a later
+    figure above it is how a toll is updated as a story develops, and is not reported; two exact
+    counts that differ always are. A count in a sentence that says the figure moved ("the toll
+    rose to 80", "initially") never reaches here."""
     def apart(other: Count | None) -> bool:
         return other is not None and other.sentence != count.sentence
     if count.bound:
