@@ -99,13 +99,16 @@ class Linter:
     each article's nearest `.newslint.yaml` (or `pyproject.toml`) as `newslint check` does, and
     the built-in defaults where there is none (and for a text given without a path).
     `isolated=True` ignores config files. `select` and `ignore` act as `--select`/`--ignore`.
+    `today` fixes the day dates are judged against (workers of one distributed run must agree);
+    without it the linter reads the date, and a new day gets a new runner.
     A bad config raises `ConfigError` (`path:line: message`) when a text under it is linted.
     """
 
     def __init__(self, config: Config = None, *, isolated: bool = False,
                  select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-                 reference_date: dt.date | None = None) -> None:
+                 reference_date: dt.date | None = None, today: dt.date | None = None) -> None:
         self._settings = config if isinstance(config, Settings) else None
+        self._today = today
         self._options = RunOptions(
             config=Path(config) if isinstance(config, (str, Path)) else None,
             isolated=isolated, reference_date=reference_date,
@@ -113,13 +116,13 @@ class Linter:
         self._runner = self._new_runner()
 
     def _new_runner(self) -> Runner:
-        return Runner(replace(self._options, today=dt.date.today()), settings=self._settings)
+        return Runner(replace(self._options, today=self._today or dt.date.today()), settings=self._settings)
 
     @property
     def runner(self) -> Runner:
         # A linter kept for days (an editor's server) must not judge dates against the day it
         # started: a new day gets a new runner (the pipeline and knowledge base stay loaded).
-        if self._runner.options.today != dt.date.today():
+        if self._today is None and self._runner.options.today != dt.date.today():
             self._runner = self._new_runner()
         return self._runner
 
@@ -141,8 +144,12 @@ class Linter:
     def lint_paths(self, paths: Iterable[str | Path]) -> list[Finding]:
         """Findings for files and folders (folders recurse to *.md and *.markdown, skipping what
         `.gitignore` and the config's `exclude` leave out), in the order `check` reports them."""
-        result = self.runner.run([str(p) for p in paths])
-        return [finding for report in result.reports for finding in _public(report.findings, report.source)]
+        return [finding for report in self.check_paths(paths) for finding in _public(report.findings, report.source)]
+
+    def check_paths(self, paths: Iterable[str | Path]) -> list:
+        """One report (path, source, engine findings) per file checked, clean files included, in
+        the command line's order, for `render`."""
+        return self.runner.run([str(p) for p in paths]).reports
 
     def fix_text(self, text: str, path: str | Path | None = None, *, unsafe: bool | None = None) -> tuple[str, list[Finding]]:
         """The text with its fixes applied as `check --fix` applies them (rounds of
@@ -199,13 +206,8 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
 
 
 def check_paths(paths: Iterable[str | Path], config: Config = None, today: dt.date | None = None) -> list:
-    """One report (path, source, engine findings) per file checked, clean files included, in the
-    command line's order, for `render`; `today` fixes the run's one today, else it is read now."""
-    options = RunOptions(config=None if config is None or isinstance(config, Settings) else Path(config))
-    if today is not None:
-        options = replace(options, today=today)
-    runner = Runner(options, settings=config) if isinstance(config, Settings) else Runner(options)
-    return runner.run([str(p) for p in paths]).reports
+    """`Linter.check_paths` for one run: `today` fixes the run's one today, else it is read now."""
+    return Linter(config, today=today).check_paths(paths)
 
 
 def render(reports: Iterable, format: str = "json") -> str:
