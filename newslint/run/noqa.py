@@ -33,7 +33,7 @@ from ..findings import Finding
 from ..report import FileReport
 from ..text.frontmatter import parse_front_matter
 from ..text.lines import LineIndex
-from .sources import ChangedOnDisk, SourceText, encode, read_source, write_atomic
+from .sources import SourceText, encode, read_source, why_unwritten, write_atomic
 
 DEFAULT_REASON = "added in bulk by newslint --add-noqa; fix or explain"
 _LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -195,8 +195,8 @@ def add_noqa_to_files(linter_for: Callable[[str], Linter], reports: Iterable[Fil
             try:
                 write_atomic(Path(report.path), encode(replace(source, text=added.text)), expected=encode(source))
             except OSError as err:
-                why = str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
-                findings = sorted(report.findings + tuple(linter.unwritable(report.path, why)), key=Finding.sort_key)
+                findings = sorted(report.findings + tuple(linter.unwritable(report.path, why_unwritten(err))),
+                                  key=Finding.sort_key)
                 out.append(FileReport(report.path, report.source, tuple(findings)))
                 left += len(report.findings)
                 continue

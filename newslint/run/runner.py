@@ -27,7 +27,7 @@ from .patch import unified_diff
 from .processes import die_with_parent, interrupts_ignored, stop_workers
 from ..report import FileReport
 from ..rules import data_dir_for
-from .sources import ChangedOnDisk, SourceText, decode, encode, read_source, write_atomic
+from .sources import SourceText, decode, encode, read_source, why_unwritten, write_atomic
 
 MAX_FIX_ROUNDS = 10
 STDIN = "-"
@@ -275,8 +275,7 @@ class Runner:
                                      committed=lambda: self._on_write(path))
                     except OSError as err:  # the file is unchanged: report what it still holds
                         written, outcome.fixed = False, 0
-                        reason = str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
-                        findings = sorted(findings + linter.unwritable(path, reason), key=Finding.sort_key)
+                        findings = sorted(findings + linter.unwritable(path, why_unwritten(err)), key=Finding.sort_key)
                 if written:
                     source, findings = replace(source, text=fixed_text), fixed_findings
         # A report needs the source only to place and show findings: a clean file's text would

@@ -141,6 +141,11 @@ class ChangedOnDisk(OSError):
     """The file no longer holds what was read, so writing the fixed text would lose an edit."""
 
 
+def why_unwritten(err: OSError) -> str:
+    """Why a write_atomic failed, worded for the finding that says the file kept its text."""
+    return str(err) if isinstance(err, ChangedOnDisk) else f"it cannot be written ({err.strerror or err})"
+
+
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
     """Ctrl-C (SIGINT) and SIGTERM wait until the block ends, then act as they would have: a
