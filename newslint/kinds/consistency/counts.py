@@ -64,6 +64,7 @@ class Vocabulary:
     toll_pattern: re.Pattern | None
     """"the death toll ... at 40": a count with no noun, of the group and outcome `tolls` names."""
     toll_key: tuple[str, str] | None
+    toll_words: WordPrefilter | None
     outcome_words: WordPrefilter
     event_words: WordPrefilter
 
@@ -71,7 +72,8 @@ class Vocabulary:
         """Whether a block could hold a sentence with both an outcome and an event: only such
         blocks are split into sentences."""
         # A toll ("the death toll from the quake at 40") names its outcome in the toll word.
-        return ((self.toll_pattern is not None or self.outcome_words.may_match(block.folded))
+        return ((self.outcome_words.may_match(block.folded)
+                 or (self.toll_words is not None and self.toll_words.may_match(block.folded)))
                 and self.event_words.may_match(block.folded))
 
 
@@ -123,6 +125,7 @@ def read_vocabulary(path: Path) -> Vocabulary:
             rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{numbers})(?:-(?:{units}))?)(?![\w,.]\d)(?!\s*(?:%|percent|per\s*cent))",
             ignorecase=True) if toll_words else None),
         toll_key=toll_key,
+        toll_words=WordPrefilter.of(toll_words) if toll_words else None,
         outcome_words=WordPrefilter.of(groups["outcomes"]),
         event_words=WordPrefilter.of(groups["events"]),
     )
