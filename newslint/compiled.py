@@ -93,20 +93,31 @@ def store(name: str, key: str, data: Any) -> None:
     if entry is None:
         return
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        cache_root = entry.parent.parent.parent
-        if not (cache_root / ".gitignore").is_file():
-            (cache_root / ".gitignore").write_text("# Created by newslint.\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": _FORMAT, "key": key, "data": data}, out, separators=(",", ":"))
-            os.replace(temporary, entry)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_entry(entry, json.dumps({"format": _FORMAT, "key": key, "data": data}, separators=(",", ":")))
     except (OSError, ValueError, TypeError):
         pass  # a read-only checkout still lints; it just cannot remember
+
+
+def write_entry(entry: Path, text: str) -> None:
+    """Write one entry of newslint's cache (`<root>/.newslint_cache/<folder>/<folder>/<entry>`)
+    atomically, marking the cache's root first (ignored by git, tagged as a cache) so that it
+    is never committed or backed up. Failures raise OSError; the caller decides that no cache
+    is no error."""
+    cache_root = entry.parent.parent.parent
+    if not (cache_root / ".gitignore").is_file():
+        cache_root.mkdir(parents=True, exist_ok=True)
+        (cache_root / ".gitignore").write_text("# Created by newslint.\n*\n", encoding="utf-8")
+        (cache_root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# This is newslint's cache.\n", encoding="utf-8")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, entry)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def table(name: str, key: str) -> dict | None:

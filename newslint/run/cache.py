@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..compiled import write_entry
 from ..findings import Finding, Fix, Severity, Span
 
 CACHE_DIR = ".newslint_cache"
@@ -81,26 +80,11 @@ class FindingCache:
             return None
 
     def put(self, path: str, content: bytes, findings: list[Finding]) -> None:
-        entry = self._entry(path, content)
         try:
-            _prepare(entry.parent.parent.parent)
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"format": _FORMAT, "findings": [_plain(f) for f in findings]})
-            handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
-            os.replace(temporary, entry)
+            write_entry(self._entry(path, content),
+                        json.dumps({"format": _FORMAT, "findings": [_plain(f) for f in findings]}))
         except OSError:
             pass  # a read-only checkout still lints; it just cannot remember
-
-
-def _prepare(cache_root: Path) -> None:
-    if (cache_root / ".gitignore").is_file():
-        return
-    cache_root.mkdir(parents=True, exist_ok=True)
-    (cache_root / ".gitignore").write_text("# Created by newslint.\n*\n", encoding="utf-8")
-    (cache_root / "CACHEDIR.TAG").write_text(
-        "Signature: 8a477f597d28d172789f06886806bc55\n# This is newslint's cache.\n", encoding="utf-8")
 
 
 def clean(root: Path) -> bool:
