@@ -161,3 +161,20 @@ def test_a_file_name_that_is_not_utf8_round_trips(repo, capsys):
     code, out, err = run(capsys, "--format", "concise", "--baseline", "base.json", "content")
     assert (code, out, err) == (0, "All checked: no findings in 4 files.\n",
                                 "newslint: the baseline base.json hid 3 findings.\n")
+
+
+def test_fix_leaves_the_findings_the_baseline_holds_and_fixes_new_ones(repo, capsys):
+    # A finding in the baseline was accepted as it stands, as a noqa comment accepts one: --fix
+    # must not rewrite it behind the editor's back, while a new one is fixed as usual.
+    write(repo / "content" / "a.md", "# Bridge\n\nThe the council met.\n")
+    run(capsys, "--baseline", "base.json", "--update-baseline", "content")
+    write(repo / "content" / "a.md", "# Bridge\n\nThe the council met.\n\nIt it was late.\n")
+    code, out, err = run(capsys, "--format", "concise", "--baseline", "base.json", "--fix", "content")
+    assert (repo / "content" / "a.md").read_text() == "# Bridge\n\nThe the council met.\n\nIt was late.\n"
+    assert (code, out) == (0, "All checked: no findings in 3 files.\nFixed 1 finding.\n")
+    assert err == "newslint: the baseline base.json hid 2 findings.\n"  # a.md's and b.md's
+
+    # --diff shows the same: only the new finding's fix.
+    write(repo / "content" / "a.md", "# Bridge\n\nThe the council met.\n\nIt it was late.\n")
+    code, out, _ = run(capsys, "--baseline", "base.json", "--diff", "content/a.md")
+    assert "-It it was late." in out and "+It was late." in out and "-The the council met." not in out

@@ -34,6 +34,8 @@ def check(args: argparse.Namespace, progress: Callable | None = None, color_allo
     from_stdin = args.paths == [STDIN]
     _check_archive_flags(args, from_stdin)
     baseline = _baseline(args)
+    if baseline is not None and not args.update_baseline:
+        options = replace(options, baseline=baseline)
     changes = None
     if args.changed_since is not None:
         from ..run.changes import changes_since

@@ -181,6 +181,23 @@ def _keyed(report: FileReport, folder: Path) -> Iterator[tuple[object, str, str]
         yield finding, path, fingerprint(finding.rule, artifact_uri(path, "/"), key_text, occurrence)
 
 
+def held(baseline: Baseline, report: FileReport) -> set[int]:
+    """The findings of one report the baseline holds, as `id()`s of `report.findings`: what --fix
+    leaves alone, as it leaves a finding a noqa comment suppresses. Counted as `match` counts,
+    each entry holding one finding."""
+    folder = baseline.folder
+    own = relative_path(report.path, folder)
+    available = Counter((entry.path, entry.fingerprint) for entry in baseline.entries if entry.path == own)
+    if not available:
+        return set()
+    kept = set()
+    for finding, path, print_ in _keyed(report, folder):
+        if available[(path, print_)] > 0:
+            available[(path, print_)] -= 1
+            kept.add(id(finding))
+    return kept
+
+
 def match(baseline: Baseline, reports: Iterable[FileReport]) -> Matched:
     """Drop the findings the baseline holds (each entry hides one) and count what is stale."""
     folder = baseline.folder

@@ -14,7 +14,7 @@ import os
 import signal
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import compiled
 from .cache import CACHE_DIR, FindingCache, fingerprint
@@ -28,6 +28,9 @@ from .processes import die_with_parent, interrupts_ignored, stop_workers
 from ..report import FileReport
 from ..rules import data_dir_for
 from .sources import SourceText, decode, encode, read_source, why_unwritten, write_atomic
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 MAX_FIX_ROUNDS = 10
 STDIN = "-"
@@ -60,6 +63,8 @@ class RunOptions:
     """The run's one "today", read once when the run starts, for every file and config."""
     only: frozenset[str] | None = None
     """Real paths (os.path.realpath) to lint among those found (--changed-since); None: all."""
+    baseline: Baseline | None = None
+    """--baseline: the findings it holds are accepted as they are, so --fix leaves them alone."""
 
 
 @dataclass
@@ -292,6 +297,14 @@ class Runner:
             self._caches[key] = FindingCache(linter.settings.root, _fingerprint(linter))
         return self._caches[key]
 
+    def _unheld(self, path: str, text: str, findings: list[Finding]) -> list[Finding]:
+        """The findings --fix may fix: those the baseline holds are accepted as they stand."""
+        if self.options.baseline is None or not findings:
+            return findings
+        from .baseline import held
+        kept = held(self.options.baseline, FileReport(path, text, tuple(findings)))
+        return [finding for finding in findings if id(finding) not in kept] if kept else findings
+
     def fix(self, linter: Linter, path: str, text: str, findings: list[Finding],
             unsafe_allowed: Callable[[str], bool] | None = None) -> tuple[str, int, list[Finding]]:
         """Fix, re-lint and repeat until nothing changes; the remaining findings are of the final
@@ -299,7 +312,7 @@ class Runner:
         applied_total = 0
         allowed = unsafe_allowed or linter.settings.allows_unsafe_fix
         for _ in range(MAX_FIX_ROUNDS):
-            new_text, applied = apply_fixes(text, findings, allowed)
+            new_text, applied = apply_fixes(text, self._unheld(path, text, findings), allowed)
             if not applied or new_text == text:
                 break
             applied_total += applied
