@@ -32,6 +32,27 @@ def test_jobs_give_the_same_findings_in_the_same_order(archive, capsys):
     assert serial[1]["summary"]["files"] == MIN_FILES_PER_JOB * 2 + 3
 
 
+def test_workers_are_spawned_not_forked_while_another_thread_runs(archive, capsys):
+    # A fork copies only the calling thread: a lock another thread holds stays held in the child.
+    # An application may call the API from a threaded server, so workers are then spawned
+    # afresh, and give the same findings.
+    import threading
+
+    from newslint.run.processes import pool_context
+
+    serial = _json_run(capsys, "--no-cache", "--jobs", "1", ".")
+    release = threading.Event()
+    busy = threading.Thread(target=release.wait)
+    busy.start()
+    try:
+        assert pool_context().get_start_method() != "fork"
+        parallel = _json_run(capsys, "--no-cache", "--jobs", "2", ".")
+    finally:
+        release.set()
+        busy.join()
+    assert serial == parallel
+
+
 def test_runner_uses_a_pool_only_for_enough_files(archive):
     result = Runner(RunOptions(jobs=2)).run(["."])
     assert [Path(r.path).name for r in result.reports] == sorted(p.name for p in archive.glob("*.md"))

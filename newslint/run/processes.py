@@ -6,11 +6,27 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import multiprocessing
 import signal
 import sys
 import threading
 import time
 from typing import Iterator
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How to start workers: fork where it is safe, so that each worker inherits the rules and
+    spaCy already loaded (loading them again costs most of a second per worker); the platform's
+    default elsewhere. Fork is safe only with one thread: a lock another thread held at the fork
+    stays held in the child for ever (the CLI has one thread; an application calling the API
+    from a threaded server may not), so with more threads workers are spawned. Python 3.14 makes forkserver Linux's default, so the choice
+    is made here rather than left to the default."""
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux") \
+            and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("spawn")  # as on macOS and Windows: each worker starts afresh
+    return multiprocessing.get_context()
 
 
 def die_with_parent() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
 import signal
 from dataclasses import dataclass, field, replace
@@ -24,7 +23,7 @@ from ..engine import Linter, Selection
 from ..findings import Finding, Severity
 from .fixes import apply_fixes
 from .patch import unified_diff
-from .processes import die_with_parent, interrupts_ignored, stop_workers
+from .processes import die_with_parent, interrupts_ignored, pool_context, stop_workers
 from ..report import FileReport
 from ..rules import data_dir_for
 from .sources import SourceText, decode, encode, read_source, why_unwritten, write_atomic
@@ -219,7 +218,7 @@ class Runner:
         outcomes: list[list[FileOutcome]] = [[] for _ in chunks]
         global _parent
         _parent = self  # a forked worker takes this runner, its rules already loaded
-        context = multiprocessing.get_context()
+        context = pool_context()
         stop, writes = context.Event(), context.SimpleQueue()
         pool = None
         try:
