@@ -1,0 +1,93 @@
+"""Spot checks of the cabinet posts of Mexico, Argentina, South Africa and South Korea (issue 17):
+defence, finance, interior, justice (or attorney general) and health ministers and central bank
+governors. Each assertion names its source."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import positions
+from newslint.commands.kb import who
+
+# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
+
+
+def holders(kb, title, on, country):
+    return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country) for t in terms]
+
+
+@pytest.mark.parametrize("title, country, on, names", [
+    # Mexico
+    # Herrera's last day 15 July 2021 (El Economista); Ramírez de la O from the 16th (Milenio).
+    ("finance minister", "MX", "2021-07-10", ["Arturo Herrera"]),
+    ("finance secretary", "MX", "2022-01-10", ["Rogelio Ramírez de la O"]),
+    # Amador Secretary "from tomorrow", announced on 7 March 2025 (La Jornada); sworn in before
+    # the Chamber on 12 March (Mi Yucatán).
+    ("Secretary of Finance", "MX", "2025-03-01", ["Rogelio Ramírez de la O"]),
+    ("Mexican finance minister", "MX", "2025-06-01", ["Edgar Amador Zamora"]),
+    # Blake Mora named on 14 July 2010 (Proceso; El Universal), where Wikidata has October.
+    ("interior minister", "MX", "2010-08-01", ["Francisco Blake Mora"]),
+    # Alcalde named on 19 June 2023, Encinas in charge since López Hernández left on the 16th
+    # (Radio Fórmula; TV Azteca).
+    ("interior secretary", "MX", "2023-06-17", ["Alejandro Encinas"]),
+    ("interior minister", "MX", "2023-09-01", ["Luisa María Alcalde"]),
+    # Sheinbaum's secretaries in office from 1 October 2024 (Rotativo de México).
+    ("interior minister", "MX", "2025-01-10", ["Rosa Icela Rodríguez"]),
+    ("defense secretary", "MX", "2024-09-01", ["Luis Cresencio Sandoval"]),
+    ("defence minister", "MX", "2025-01-10", ["Ricardo Trevilla Trejo"]),
+    # Kershenobich named on 27 June 2024 (RT; Tribuna), in office from 1 October.
+    ("health secretary", "MX", "2024-06-01", ["Jorge Alcocer Varela"]),
+    ("health minister", "MX", "2025-01-10", ["David Kershenobich"]),
+    # Cervantes resigned on 16 October 2017, leaving Elías Beltrán in charge (DW; Milenio);
+    # Gertz Manero received the office on 1 December 2018 (El Arsenal).
+    ("attorney general", "MX", "2018-06-01", ["Alberto Elías Beltrán"]),
+    ("attorney general", "MX", "2024-06-01", ["Alejandro Gertz Manero"]),
+    # Rodríguez Ceja governor from 1 January 2022 (The Yucatán Times/Forbes; 24 Horas).
+    ("central bank governor", "MX", "2021-06-01", ["Alejandro Díaz de León"]),
+    ("Banxico governor", "MX", "2023-06-01", ["Victoria Rodríguez Ceja"]),
+])
+def test_who_held_the_post(kb, title, country, on, names):
+    assert holders(kb, title, on, country) == names
+
+
+@pytest.mark.parametrize("title, country, on, expected", [
+    # `newslint kb who` with the country's name or adjective and the local title.
+    ("Secretary of Finance", "Mexico", "2025-06-01",
+     "Secretary of Finance and Public Credit of Mexico: Edgar Amador Zamora (2025-03-08 to present)"),
+    ("interior minister", "Mexican", "2023-09-01",
+     "Secretary of the Interior of Mexico: Luisa María Alcalde (2023-06-19 to 2024-09-30)"),
+    # After the office's coverage the answer is unknown, never a guess: Gertz Manero left on
+    # 27 November 2025 (El Universal), after the file was checked.
+    ("attorney general", "Mexico", "2025-12-10",
+     "Attorney General of Mexico: unknown on 2025-12-10 (records cover 2000-01-01 to 2025-11-20; "
+     "on 2025-11-20: Alejandro Gertz Manero)"),
+])
+def test_kb_who_answers_names_and_local_titles(linter, title, country, on, expected):
+    assert who(linter, title, country, dt.date.fromisoformat(on)) == [expected]
+
+
+def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str, str]]:
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    findings = linter.lint("a.md", source)
+    return [(rule, line, column, source[f.span.start:f.span.end], f.message)
+            for (rule, line, column), f in zip(positions(findings, source), findings)]
+
+
+@pytest.mark.parametrize("body, date, expected", [
+    ("Mexican Finance Minister Rogelio Ramírez de la O presented the budget.", "2025-06-01",
+     ("title-mismatch", 4, 1, "Mexican Finance Minister Rogelio Ramírez de la O",
+      "Rogelio Ramírez de la O left the office of Secretary of Finance and Public Credit of Mexico "
+      "on 2025-03-08; on 2025-06-01 it was held by Edgar Amador Zamora.")),
+])
+def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expected):
+    assert lint(linter, body, date) == [expected]
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Mexican Finance Minister Edgar Amador presented the budget.", "2025-06-01"),
+    # A title he held earlier, marked as such.
+    ("Former Mexican Finance Minister Rogelio Ramírez de la O spoke.", "2025-06-01"),
+])
+def test_right_titles_raise_nothing(linter, body, date):
+    assert lint(linter, body, date) == []
