@@ -46,6 +46,33 @@ def holders(kb, title, on, country):
     # Rodríguez Ceja governor from 1 January 2022 (The Yucatán Times/Forbes; 24 Horas).
     ("central bank governor", "MX", "2021-06-01", ["Alejandro Díaz de León"]),
     ("Banxico governor", "MX", "2023-06-01", ["Victoria Rodríguez Ceja"]),
+    # Argentina
+    # Batakis left on 28 July 2022 (BBC Mundo; La República); Massa sworn in on 3 August (La
+    # Estación); Milei's ministers sworn in on 10 December 2023 (Cuarto Intermedio; Europa Press).
+    ("Argentine economy minister", "AR", "2022-07-15", ["Silvina Batakis"]),
+    ("finance minister", "AR", "2023-06-01", ["Sergio Massa"]),
+    ("Argentine economy minister", "AR", "2024-06-01", ["Luis Caputo"]),
+    ("interior minister", "AR", "2024-01-10", ["Guillermo Francos"]),
+    # The ministry was abolished when Francos became Chief of Cabinet (decrees 471 and 484/2024:
+    # Enfoque Misiones; El Patagón) and restored for Catalán on 15 September 2025 (Diario Hoy);
+    # Santilli from 11 November 2025 (Imago).
+    ("interior minister", "AR", "2024-09-01", []),
+    ("interior minister", "AR", "2025-10-01", ["Lisandro Catalán"]),
+    ("interior minister", "AR", "2025-11-15", ["Diego Santilli"]),
+    # Taiana replaced Rossi on 10 August 2021 (Wikidata, argentina-ministers scraper); Petri from
+    # 10 December 2023 (Cuarto Intermedio).
+    ("defense minister", "AR", "2022-01-10", ["Jorge Taiana"]),
+    ("defence minister", "AR", "2024-06-01", ["Luis Petri"]),
+    # Soria from 29 March 2021 (Wikidata, scraper); Cúneo Libarona from 10 December 2023
+    # (Publimetro/Europa Press), kept on in November 2025 (Canal 26).
+    ("justice minister", "AR", "2022-01-10", ["Martín Soria"]),
+    ("justice minister", "AR", "2025-11-19", ["Mariano Cúneo Libarona"]),
+    # Lugones sworn in on 1 October 2024 in place of Russo (Página/12; Infobae).
+    ("health minister", "AR", "2024-06-01", ["Mario Russo"]),
+    ("health minister", "AR", "2024-10-02", ["Mario Lugones"]),
+    # Bausili appointed by decree 19/2023 of 12 December 2023 in place of Pesce (Cadena 3).
+    ("central bank governor", "AR", "2023-06-01", ["Miguel Pesce"]),
+    ("Argentine central bank president", "AR", "2024-06-01", ["Santiago Bausili"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -59,6 +86,13 @@ def test_who_held_the_post(kb, title, country, on, names):
      "Secretary of the Interior of Mexico: Luisa María Alcalde (2023-06-19 to 2024-09-30)"),
     # After the office's coverage the answer is unknown, never a guess: Gertz Manero left on
     # 27 November 2025 (El Universal), after the file was checked.
+    ("Argentine economy minister", "Argentina", "2025-06-01",
+     "Minister of Economy of Argentina: Luis Caputo (2023-12-10 to present)"),
+    # Presti was sworn in as defence minister on 12 December 2025 (La Nación), after the file
+    # was checked.
+    ("defence minister", "Argentine", "2025-12-15",
+     "Minister of Defence of Argentina: unknown on 2025-12-15 (records cover 2000-01-01 to "
+     "2025-11-20; on 2025-11-20: Luis Petri)"),
     ("attorney general", "Mexico", "2025-12-10",
      "Attorney General of Mexico: unknown on 2025-12-10 (records cover 2000-01-01 to 2025-11-20; "
      "on 2025-11-20: Alejandro Gertz Manero)"),
@@ -79,6 +113,10 @@ def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str, str]]:
      ("title-mismatch", 4, 1, "Mexican Finance Minister Rogelio Ramírez de la O",
       "Rogelio Ramírez de la O left the office of Secretary of Finance and Public Credit of Mexico "
       "on 2025-03-08; on 2025-06-01 it was held by Edgar Amador Zamora.")),
+    ("Argentine Health Minister Mario Russo visited a hospital.", "2025-03-01",
+     ("title-mismatch", 4, 1, "Argentine Health Minister Mario Russo",
+      "Mario Russo left the office of Minister of Health of Argentina on 2024-09-30; on "
+      "2025-03-01 it was held by Mario Lugones.")),
 ])
 def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expected):
     assert lint(linter, body, date) == [expected]
@@ -90,6 +128,12 @@ def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expec
     ("Former Mexican Finance Minister Rogelio Ramírez de la O spoke.", "2025-06-01"),
     ("In Mexico, Finance Secretary Carla Ruiz of Nuevo León presented the state budget.", "2025-06-01"),
     ("Interior Secretary Doug Burgum visited Mexico.", "2025-06-01"),
+    ("Argentine Health Minister Mario Lugones visited a hospital.", "2025-03-01"),
+    # Bullrich was Security minister; the Interior is another ministry, and a province's
+    # economy minister is not the nation's.
+    ("Security Minister Patricia Bullrich spoke in Buenos Aires, Argentina.", "2024-06-01"),
+    ("Buenos Aires Economy Minister Pablo López spoke in Argentina.", "2024-06-01"),
+    ("In Argentina, Economy Minister Guillermo Acosta of Córdoba spoke.", "2024-06-01"),
 ])
 def test_right_titles_raise_nothing(linter, body, date):
     # Bare "finance secretary" and "interior secretary" are no aliases of Mexico's offices: its
