@@ -73,6 +73,31 @@ def holders(kb, title, on, country):
     # Bausili appointed by decree 19/2023 of 12 December 2023 in place of Pesce (Cadena 3).
     ("central bank governor", "AR", "2023-06-01", ["Miguel Pesce"]),
     ("Argentine central bank president", "AR", "2024-06-01", ["Santiago Bausili"]),
+    # South Africa
+    # Nene returned on 26 February 2018 (SA News via Eurasia Review); Mboweni from 9 October
+    # 2018 (Wikidata, south-africa-cabinet scraper); Godongwana from 5 August 2021 (EWN).
+    ("finance minister", "ZA", "2018-06-01", ["Nhlanhla Nene"]),
+    ("finance minister", "ZA", "2021-01-10", ["Tito Mboweni"]),
+    ("finance minister", "ZA", "2025-06-01", ["Enoch Godongwana"]),
+    # Modise from 5 August 2021 (Business Day); Motshekga from 30 June 2024 (The Citizen).
+    ("defence minister", "ZA", "2022-01-10", ["Thandi Modise"]),
+    ("defense minister", "ZA", "2024-09-01", ["Angie Motshekga"]),
+    # Motsoaledi at home affairs from 29 May 2019 (Business Day); Schreiber from 30 June 2024
+    # (IOL; Mail & Guardian).
+    ("home affairs minister", "ZA", "2022-01-10", ["Aaron Motsoaledi"]),
+    ("home affairs minister", "ZA", "2024-09-01", ["Leon Schreiber"]),
+    # Simelane swapped with Kubayi on 3 December 2024 (TimesLIVE; Sunday World).
+    ("justice minister", "ZA", "2024-10-01", ["Thembi Simelane"]),
+    ("justice minister", "ZA", "2025-01-10", ["Mmamoloko Kubayi"]),
+    # Kubayi acting from 9 June 2021 (Wikidata) until Phaahla was named on 5 August (EWN), and
+    # Phaahla kept the post until 30 June 2024 (EWN).
+    ("health minister", "ZA", "2021-07-01", ["Zweli Mkhize", "Mmamoloko Kubayi"]),
+    ("health minister", "ZA", "2023-06-01", ["Joe Phaahla"]),
+    ("health minister", "ZA", "2024-09-01", ["Aaron Motsoaledi"]),
+    # Kganyago from 9 November 2014 (the presidency via SA Tax Guide; Mail & Guardian), where
+    # Wikidata has the day he was named.
+    ("Reserve Bank governor", "ZA", "2014-10-20", ["Gill Marcus"]),
+    ("central bank governor", "ZA", "2015-01-10", ["Lesetja Kganyago"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -93,6 +118,8 @@ def test_who_held_the_post(kb, title, country, on, names):
     ("defence minister", "Argentine", "2025-12-15",
      "Minister of Defence of Argentina: unknown on 2025-12-15 (records cover 2000-01-01 to "
      "2025-11-20; on 2025-11-20: Luis Petri)"),
+    ("home affairs minister", "South Africa", "2025-06-01",
+     "Minister of Home Affairs of South Africa: Leon Schreiber (2024-06-30 to present)"),
     ("attorney general", "Mexico", "2025-12-10",
      "Attorney General of Mexico: unknown on 2025-12-10 (records cover 2000-01-01 to 2025-11-20; "
      "on 2025-11-20: Alejandro Gertz Manero)"),
@@ -117,6 +144,10 @@ def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str, str]]:
      ("title-mismatch", 4, 1, "Argentine Health Minister Mario Russo",
       "Mario Russo left the office of Minister of Health of Argentina on 2024-09-30; on "
       "2025-03-01 it was held by Mario Lugones.")),
+    ("South African Justice Minister Ronald Lamola spoke in Pretoria.", "2025-03-01",
+     ("title-mismatch", 4, 1, "South African Justice Minister Ronald Lamola",
+      "Ronald Lamola left the office of Minister of Justice and Constitutional Development of "
+      "South Africa on 2024-06-30; on 2025-03-01 it was held by Mmamoloko Kubayi.")),
 ])
 def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expected):
     assert lint(linter, body, date) == [expected]
@@ -134,6 +165,11 @@ def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expec
     ("Security Minister Patricia Bullrich spoke in Buenos Aires, Argentina.", "2024-06-01"),
     ("Buenos Aires Economy Minister Pablo López spoke in Argentina.", "2024-06-01"),
     ("In Argentina, Economy Minister Guillermo Acosta of Córdoba spoke.", "2024-06-01"),
+    # Lamola moved to foreign affairs in the cabinet of 30 June 2024.
+    ("South African Foreign Minister Ronald Lamola spoke in Pretoria.", "2025-03-01"),
+    # Police is another ministry; a province's health MEC is not the minister.
+    ("Police Minister Senzo Mchunu spoke in Pretoria, South Africa.", "2025-03-01"),
+    ("Gauteng Health MEC Nomantu Nkomo-Ralehoko visited a clinic in South Africa.", "2025-03-01"),
 ])
 def test_right_titles_raise_nothing(linter, body, date):
     # Bare "finance secretary" and "interior secretary" are no aliases of Mexico's offices: its
