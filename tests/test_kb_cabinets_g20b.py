@@ -98,6 +98,38 @@ def holders(kb, title, on, country):
     # Wikidata has the day he was named.
     ("Reserve Bank governor", "ZA", "2014-10-20", ["Gill Marcus"]),
     ("central bank governor", "ZA", "2015-01-10", ["Lesetja Kganyago"]),
+    # South Korea
+    # Choi resigned on 1 May 2025 and Kim Beom-seok acted until Koo took office in July
+    # (Investor Minute; Newsis via Financial News).
+    ("finance minister", "KR", "2024-06-01", ["Choi Sang-mok"]),
+    ("finance minister", "KR", "2025-06-01", ["Kim Beom-seok"]),
+    ("finance minister", "KR", "2025-09-01", ["Koo Yun-cheol"]),
+    # Choi Kyoung-hwan inaugurated on 16 July 2014 (Newspim).
+    ("finance minister", "KR", "2015-01-10", ["Choi Kyoung-hwan"]),
+    # Yoon accepted Kim Yong-hyun's resignation on 5 December 2024 (Korea JoongAng Daily); the
+    # post was vacant until Ahn took office on 25 July 2025 (Korea JoongAng Daily).
+    ("defense minister", "KR", "2024-11-01", ["Kim Yong-hyun"]),
+    ("defence minister", "KR", "2025-03-01", []),
+    ("defense minister", "KR", "2025-08-01", ["Ahn Gyu-back"]),
+    # Lee Sang-min resigned on 8 December 2024 (Asia Today; Aju); Yun appointed on 19 July 2025
+    # (Newsis via Financial News); Choi In-ki from 14 January 2000 (Yonhap via Hankyung).
+    ("interior minister", "KR", "2024-06-01", ["Lee Sang-min"]),
+    ("interior minister", "KR", "2025-09-01", ["Yun Ho-jung"]),
+    ("interior minister", "KR", "2000-06-01", ["Choi In-ki"]),
+    # Han appointed on 17 May 2022 (Korea JoongAng Daily), where Wikidata has 9 May; Park
+    # Sung-jae from 20 February 2024 (News1; Hankyung); Kim Jung-gil's second term, July to
+    # November 2002 (JoongAng Ilbo), where Wikidata has Shim Sang-myung.
+    ("justice minister", "KR", "2023-01-10", ["Han Dong-hoon"]),
+    ("justice minister", "KR", "2024-06-01", ["Park Sung-jae"]),
+    ("justice minister", "KR", "2002-09-01", ["Kim Jung-gil"]),
+    ("justice minister", "KR", "2002-12-01", ["Shim Sang-myung"]),
+    # Cho appointed on 4 October 2022 (NoCut News); Jeong on 21 July 2025 (Asia Today).
+    ("health minister", "KR", "2023-06-01", ["Cho Kyoo-hong"]),
+    ("health minister", "KR", "2025-09-01", ["Jeong Eun-kyeong"]),
+    # Rhee from 21 April 2022, Lee Ju-yeol to 31 March 2022 (Wikidata, south-korea-ministers
+    # scraper).
+    ("BOK governor", "KR", "2021-06-01", ["Lee Ju-yeol"]),
+    ("central bank governor", "KR", "2023-06-01", ["Rhee Chang-yong"]),
 ])
 def test_who_held_the_post(kb, title, country, on, names):
     assert holders(kb, title, on, country) == names
@@ -120,6 +152,8 @@ def test_who_held_the_post(kb, title, country, on, names):
      "2025-11-20; on 2025-11-20: Luis Petri)"),
     ("home affairs minister", "South Africa", "2025-06-01",
      "Minister of Home Affairs of South Africa: Leon Schreiber (2024-06-30 to present)"),
+    ("justice minister", "South Korea", "2024-06-01",
+     "Minister of Justice of South Korea: Park Sung-jae (2024-02-20 to 2025-06-04)"),
     ("attorney general", "Mexico", "2025-12-10",
      "Attorney General of Mexico: unknown on 2025-12-10 (records cover 2000-01-01 to 2025-11-20; "
      "on 2025-11-20: Alejandro Gertz Manero)"),
@@ -148,6 +182,10 @@ def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str, str]]:
      ("title-mismatch", 4, 1, "South African Justice Minister Ronald Lamola",
       "Ronald Lamola left the office of Minister of Justice and Constitutional Development of "
       "South Africa on 2024-06-30; on 2025-03-01 it was held by Mmamoloko Kubayi.")),
+    ("South Korean Justice Minister Han Dong-hoon spoke in Seoul.", "2024-06-01",
+     ("title-mismatch", 4, 1, "South Korean Justice Minister Han Dong-hoon",
+      "Han Dong-hoon left the office of Minister of Justice of South Korea on 2023-12-21; on "
+      "2024-06-01 it was held by Park Sung-jae.")),
 ])
 def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expected):
     assert lint(linter, body, date) == [expected]
@@ -170,6 +208,13 @@ def test_a_former_holder_under_the_title_is_a_mismatch(linter, body, date, expec
     # Police is another ministry; a province's health MEC is not the minister.
     ("Police Minister Senzo Mchunu spoke in Pretoria, South Africa.", "2025-03-01"),
     ("Gauteng Health MEC Nomantu Nkomo-Ralehoko visited a clinic in South Africa.", "2025-03-01"),
+    ("South Korean Justice Minister Park Sung-jae spoke in Seoul.", "2024-06-01"),
+    ("South Korean Defense Minister Shin Won-sik visited the border.", "2024-06-01"),
+    # A handover given to the month: either holder may be named within it.
+    ("South Korean Defense Minister Shin Won-sik visited the border.", "2023-10-15"),
+    ("South Korean Defense Minister Lee Jong-sup visited the border.", "2023-10-15"),
+    # A province's governor is no minister.
+    ("Gyeonggi Governor Kim Dong-yeon spoke in Suwon, South Korea.", "2024-06-01"),
 ])
 def test_right_titles_raise_nothing(linter, body, date):
     # Bare "finance secretary" and "interior secretary" are no aliases of Mexico's offices: its
