@@ -53,6 +53,12 @@ def holders(kb, title, on, country):
     ("finance minister", "AR", "2023-06-01", ["Sergio Massa"]),
     ("Argentine economy minister", "AR", "2024-06-01", ["Luis Caputo"]),
     ("interior minister", "AR", "2024-01-10", ["Guillermo Francos"]),
+    # Matzkin sworn in on 3 May 2002 (La Capital; La Voz del Interior); Vanossi's resignation
+    # accepted on 3 July 2002 and Álvarez sworn in on the 10th (La Voz del Interior; Emol).
+    ("interior minister", "AR", "2002-05-02", ["Rodolfo Gabrielli"]),
+    ("interior minister", "AR", "2002-06-01", ["Jorge Matzkin"]),
+    ("justice minister", "AR", "2002-07-06", []),
+    ("justice minister", "AR", "2002-08-01", ["Juan José Álvarez"]),
     # The ministry was abolished when Francos became Chief of Cabinet (decrees 471 and 484/2024:
     # Enfoque Misiones; El Patagón) and restored for Catalán on 15 September 2025 (Diario Hoy);
     # Santilli from 11 November 2025 (Imago).
