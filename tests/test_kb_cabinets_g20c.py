@@ -50,6 +50,33 @@ def holders(linter, title: str, country: str, on: str) -> list[str]:
     ("central bank governor", "Turkey", "2024-03-01", ["Fatih Karahan"]),
     ("CBRT governor", "Turkey", "2023-10-01", ["Hafize Gaye Erkan"]),
     ("Turkish central bank governor", "Turkey", "2022-01-01", ["Şahap Kavcıoğlu"]),
+    # --- Saudi Arabia ---
+    # Khalid bin Salman named defence minister on 27 September 2022 (SPA via Daily Pakistan).
+    ("defence minister", "Saudi Arabia", "2022-06-01", ["Mohammed bin Salman"]),
+    ("defense minister", "Saudi Arabia", "2023-01-01", ["Khalid bin Salman Al Saud"]),
+    # Salman appointed on 5 November 2011 (BBC; AFP via Energy Daily).
+    ("defence minister", "Saudi", "2013-01-01", ["Salman bin Abdulaziz Al Saud"]),
+    # Al-Jadaan replaced al-Assaf on 31 October 2016 (MEES; Bloomberg via Straits Times).
+    ("finance minister", "Saudi Arabia", "2016-06-01", ["Ibrahim Abdulaziz Al-Assaf"]),
+    ("finance minister", "Saudi Arabia", "2017-01-01", ["Mohammed Al-Jadaan"]),
+    # Mohammed bin Nayef from 5 November 2012 (Saudi Gazette/SPA; BBC), his nephew from
+    # 21 June 2017 (Arab News).
+    ("interior minister", "Saudi Arabia", "2012-08-01", ["Ahmed bin Abdulaziz Al Saud"]),
+    ("interior minister", "Saudi Arabia", "2016-01-01", ["Mohammed bin Nayef"]),
+    ("interior minister", "Saudi Arabia", "2020-01-01", ["Abdulaziz bin Saud bin Nayef Al Saud"]),
+    # Al-Issa from 14 February 2009 (Arab News), al-Samaani from 29 January 2015 (MEED).
+    ("justice minister", "Saudi Arabia", "2010-01-01", ["Mohammed Al-Issa"]),
+    ("justice minister", "Saudi Arabia", "2025-01-01", ["Walid Al-Samaani"]),
+    # Fakeih acting from 21 April 2014 (the royal order); AlJalajel from 15 October 2021
+    # (Reuters via Khaleej Times).
+    ("health minister", "Saudi Arabia", "2014-06-01", ["Adel Fakeih"]),
+    ("health minister", "Saudi Arabia", "2020-01-01", ["Tawfiq Al-Rabiah"]),
+    ("health minister", "Saudi Arabia", "2022-01-01", ["Fahad AlJalajel"]),
+    # Al-Kholifey from 7 May 2016 (AFP via Deccan Chronicle); Al-Mubarak again from 24 January
+    # 2021 (Bloomberg via Mugtama); Ayman Al-Sayari from 3 February 2023 (Nabaa TV).
+    ("SAMA governor", "Saudi Arabia", "2018-01-01", ["Ahmed Al-Kholifey"]),
+    ("central bank governor", "Saudi Arabia", "2022-01-01", ["Fahad Al-Mubarak"]),
+    ("Saudi central bank governor", "Saudi Arabia", "2024-01-01", ["Ayman Al-Sayari"]),
 ])
 def test_who_held_the_post(linter, title, country, on, names):
     assert holders(linter, title, country, on) == names
@@ -65,6 +92,10 @@ def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str]]:
     ("Turkish Defence Minister Hulusi Akar visited the troops.", "2024-03-01",
      ("title-mismatch", 4, 1, "Hulusi Akar left the office of Minister of National Defence of Turkey "
       "on 2023-06-03; on 2024-03-01 it was held by Yaşar Güler.")),
+    # AlJalajel succeeded Tawfiq Al-Rabiah on 15 October 2021 (Reuters via Khaleej Times).
+    ("Saudi Health Minister Tawfiq Al-Rabiah opened a hospital.", "2023-03-01",
+     ("title-mismatch", 4, 1, "Tawfiq Al-Rabiah left the office of Minister of Health of Saudi Arabia "
+      "on 2021-10-15; on 2023-03-01 it was held by Fahad AlJalajel.")),
 ])
 def test_a_former_holder_is_a_mismatch(linter, body, date, expected):
     assert lint(linter, body, date) == [expected]
@@ -77,6 +108,10 @@ def test_a_former_holder_is_a_mismatch(linter, body, date, expected):
     ("Turkish Finance Minister Mehmet Simsek spoke in Ankara.", "2024-05-01"),
     # Ağbal was finance minister, then central bank governor.
     ("Former Finance Minister Naci Agbal, now Turkey's central bank governor, spoke.", "2021-01-10"),
+    ("Saudi Interior Minister Prince Abdulaziz bin Saud met police chiefs.", "2023-03-01"),
+    ("Saudi Finance Minister Mohammed Al-Jadaan spoke in Riyadh.", "2023-03-01"),
+    # An acting minister is the minister too.
+    ("Saudi Health Minister Adel Fakeih spoke about MERS.", "2014-06-01"),
 ])
 def test_right_titles_raise_nothing(linter, body, date):
     assert lint(linter, body, date) == []
