@@ -77,6 +77,32 @@ def holders(linter, title: str, country: str, on: str) -> list[str]:
     ("SAMA governor", "Saudi Arabia", "2018-01-01", ["Ahmed Al-Kholifey"]),
     ("central bank governor", "Saudi Arabia", "2022-01-01", ["Fahad Al-Mubarak"]),
     ("Saudi central bank governor", "Saudi Arabia", "2024-01-01", ["Ayman Al-Sayari"]),
+    # --- Indonesia ---
+    # Purbaya sworn in on 8 September 2025 (Asia News Network; Detik); Sri Mulyani kept in
+    # Prabowo's cabinet of 21 October 2024 (Asia News Network).
+    ("finance minister", "Indonesia", "2025-06-01", ["Sri Mulyani Indrawati"]),
+    ("finance minister", "Indonesia", "2025-10-01", ["Purbaya Yudhi Sadewa"]),
+    # Hatta Rajasa acting from 19 April 2013, Chatib Basri sworn in on 21 May (Antara via Yahoo).
+    ("finance minister", "Indonesian", "2013-05-01", ["Hatta Rajasa"]),
+    ("home affairs minister", "Indonesia", "2025-01-01", ["Tito Karnavian"]),
+    ("interior minister", "Indonesia", "2010-01-01", ["Gamawan Fauzi"]),
+    # Sjafrie sworn in with Prabowo's cabinet on 21 October 2024 (Republika; Arab News).
+    ("defence minister", "Indonesia", "2024-06-01", ["Prabowo Subianto"]),
+    ("defense minister", "Indonesia", "2025-01-01", ["Sjafrie Sjamsoeddin"]),
+    # Supratman sworn in on 19 August 2024 (VOI); Tjahjo acting from 1 October 2019 (Bisnis).
+    ("law minister", "Indonesia", "2024-09-01", ["Supratman Andi Agtas"]),
+    ("justice minister", "Indonesia", "2019-10-10", ["Tjahjo Kumolo"]),
+    ("law minister", "Indonesia", "2022-01-01", ["Yasonna Laoly"]),
+    # Lopa 9 February to 2 June 2001 (Antara via Republika; The Jakarta Post).
+    ("justice minister", "Indonesia", "2001-04-01", ["Baharuddin Lopa"]),
+    # Budi Gunadi sworn in on 23 December 2020 (The Straits Times).
+    ("health minister", "Indonesia", "2020-06-01", ["Terawan Agus Putranto"]),
+    ("health minister", "Indonesia", "2021-06-01", ["Budi Gunadi Sadikin"]),
+    # Miranda Goeltom acting from 16 May 2009 (Viva; Antara); Darmin acting from 27 July 2009
+    # (Republika); Perry Warjiyo from 24 May 2018 (Wikidata).
+    ("BI governor", "Indonesia", "2009-06-01", ["Miranda Goeltom"]),
+    ("central bank governor", "Indonesia", "2010-01-01", ["Darmin Nasution"]),
+    ("Bank Indonesia governor", "Indonesia", "2024-01-01", ["Perry Warjiyo"]),
 ])
 def test_who_held_the_post(linter, title, country, on, names):
     assert holders(linter, title, country, on) == names
@@ -96,6 +122,10 @@ def lint(linter, body: str, date: str) -> list[tuple[str, int, int, str]]:
     ("Saudi Health Minister Tawfiq Al-Rabiah opened a hospital.", "2023-03-01",
      ("title-mismatch", 4, 1, "Tawfiq Al-Rabiah left the office of Minister of Health of Saudi Arabia "
       "on 2021-10-15; on 2023-03-01 it was held by Fahad AlJalajel.")),
+    # Purbaya succeeded Sri Mulyani on 8 September 2025 (Asia News Network; Detik).
+    ("Indonesian Finance Minister Sri Mulyani Indrawati spoke in Jakarta.", "2025-10-01",
+     ("title-mismatch", 4, 1, "Sri Mulyani Indrawati left the office of Minister of Finance of "
+      "Indonesia on 2025-09-08; on 2025-10-01 it was held by Purbaya Yudhi Sadewa.")),
 ])
 def test_a_former_holder_is_a_mismatch(linter, body, date, expected):
     assert lint(linter, body, date) == [expected]
@@ -112,6 +142,10 @@ def test_a_former_holder_is_a_mismatch(linter, body, date, expected):
     ("Saudi Finance Minister Mohammed Al-Jadaan spoke in Riyadh.", "2023-03-01"),
     # An acting minister is the minister too.
     ("Saudi Health Minister Adel Fakeih spoke about MERS.", "2014-06-01"),
+    ("Finance Minister Purbaya Yudhi Sadewa spoke in Jakarta, Indonesia.", "2025-10-01"),
+    # Both the minister and the acting minister are right while the acting term runs.
+    ("Indonesian Home Affairs Minister Mohammad Ma'ruf met governors.", "2007-05-01"),
+    ("Indonesian Law Minister Yasonna Laoly spoke in Jakarta.", "2022-01-01"),
 ])
 def test_right_titles_raise_nothing(linter, body, date):
     assert lint(linter, body, date) == []
