@@ -50,6 +50,10 @@ def holders(linter, title: str, country: str, on: str) -> list[str]:
     ("central bank governor", "Turkey", "2024-03-01", ["Fatih Karahan"]),
     ("CBRT governor", "Turkey", "2023-10-01", ["Hafize Gaye Erkan"]),
     ("Turkish central bank governor", "Turkey", "2022-01-01", ["Şahap Kavcıoğlu"]),
+    # Başçı acting after Serdengeçti's term ended on 14 March 2006 (Reuters via Kathimerini);
+    # Yılmaz's term ran to 18 April 2011, not the 13th Wikidata gives (bne IntelliNews).
+    ("central bank governor", "Turkey", "2006-04-01", ["Erdem Başçı"]),
+    ("central bank governor", "Turkey", "2011-04-15", ["Durmuş Yılmaz"]),
     # --- Saudi Arabia ---
     # Khalid bin Salman named defence minister on 27 September 2022 (SPA via Daily Pakistan).
     ("defence minister", "Saudi Arabia", "2022-06-01", ["Mohammed bin Salman"]),
