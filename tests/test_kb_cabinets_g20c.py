@@ -90,6 +90,10 @@ def holders(linter, title: str, country: str, on: str) -> list[str]:
     ("finance minister", "Indonesian", "2013-05-01", ["Hatta Rajasa"]),
     ("home affairs minister", "Indonesia", "2025-01-01", ["Tito Karnavian"]),
     ("interior minister", "Indonesia", "2010-01-01", ["Gamawan Fauzi"]),
+    # Widodo Adi Sutjipto ad interim during Ma'ruf's illness until Yudhoyono ended Ma'ruf's term
+    # on 28 August 2007; Mardiyanto followed (Antara; VOI).
+    ("home affairs minister", "Indonesia", "2007-06-01", ["Mohammad Ma'ruf", "Widodo Adi Sutjipto"]),
+    ("home affairs minister", "Indonesia", "2008-01-01", ["Mardiyanto"]),
     # Sjafrie sworn in with Prabowo's cabinet on 21 October 2024 (Republika; Arab News).
     ("defence minister", "Indonesia", "2024-06-01", ["Prabowo Subianto"]),
     ("defense minister", "Indonesia", "2025-01-01", ["Sjafrie Sjamsoeddin"]),
