@@ -276,6 +276,10 @@ def _unknown(mention: Mention, ctx: Context, name: str, offices) -> Verdict | No
         # sentence names, or a title that other places share ("Chancellor" in a British story).
         covered = {o.country for o in ctx.kb.offices.values()}
         shared = ctx.lexicon.shared.get(mention.form, frozenset())
+        if mention.form in ctx.lexicon.shared_where_lacking:
+            # A post nearly every country has ("finance minister"): in a covered country whose
+            # post the records lack, the holder is a name they cannot know.
+            shared = shared | (covered - {o.country for o in offices})
         if places & shared or any(p not in covered for p in ctx.sentence_places):
             return None
         narrowed = tuple(o for o in offices if o.country in ctx.sentence_places)

@@ -32,6 +32,8 @@ class Lexicon:
     """Folded covered form -> the title it belongs to (for docs and the data test)."""
     shared: Mapping[str, frozenset[str]]
     """Folded covered form -> places where the same words name an office outside the KB."""
+    shared_where_lacking: frozenset[str]
+    """Folded covered forms that every covered country lacking such an office shares too."""
     uncovered: Mapping[str, Uncovered]
     """Folded uncovered form -> what it is and which office roles it contradicts."""
     modifiers: Mapping[str, str]
@@ -100,10 +102,16 @@ def load_lexicon(titles_path: str, places_path: str) -> Lexicon:
             raise titles.error(f"unknown key {key!r} (allowed: covered, modifiers, uncovered)", key)
     covered: dict[str, str] = {}
     shared: dict[str, frozenset[str]] = {}
-    for index, entry in enumerate(_entries(titles, data, "covered", {"title", "forms", "shared"})):
+    where_lacking: set[str] = set()
+    for index, entry in enumerate(_entries(titles, data, "covered",
+                                           {"title", "forms", "shared", "shared-where-lacking"})):
+        if not isinstance(entry.get("shared-where-lacking", False), bool):
+            raise titles.error("'shared-where-lacking' must be true or false", "covered", index)
         for form in entry["forms"]:
             covered[fold(form)] = entry["title"]
             shared[fold(form)] = frozenset(entry.get("shared", ()))
+            if entry.get("shared-where-lacking"):
+                where_lacking.add(fold(form))
     uncovered: dict[str, Uncovered] = {}
     for index, entry in enumerate(_entries(titles, data, "uncovered", {"title", "forms", "contradicts"})):
         roles = tuple(entry.get("contradicts", ()))
@@ -136,7 +144,7 @@ def load_lexicon(titles_path: str, places_path: str) -> Lexicon:
     not_national = frozenset(str(n) for group in pdata.get("not-national", []) for n in group)
     forms = [*places, *not_national]
     return Lexicon(
-        covered, shared, uncovered, modifiers, places, not_national,
+        covered, shared, frozenset(where_lacking), uncovered, modifiers, places, not_national,
         re.compile(rf"{WORD_BOUNDARY_START}(?P<place>{trie_pattern(forms)}){WORD_BOUNDARY_END}", re.IGNORECASE),
         max(len(form.split()) for form in forms),
     )
