@@ -227,3 +227,10 @@ def test_cli_kb_import_and_who(tmp_path, capsys, monkeypatch):
     assert "Theresa May (2016-07-13 to 2019-07-24)" in out and "Boris Johnson (2019-07-24 to 2022-09-06)" in out
     assert main(["kb", "who", "president", "--country", "Nowhere", "--isolated"]) == 2
     assert main(["kb", "import", str(tmp_path / "missing.json"), "--country", "EX"]) == 2
+
+
+def test_a_partial_date_reads_with_its_preposition():
+    # A month-precision end is "in 2023-10", not "on 2023-10", in a title-mismatch message.
+    from newslint.kb.records import PartialDate
+    assert (PartialDate(2023, 10, 5).when, PartialDate(2023, 10).when, PartialDate(2023).when) == (
+        "on 2023-10-05", "in 2023-10", "in 2023")

@@ -58,6 +58,11 @@ class PartialDate:
     def __str__(self) -> str:
         return "-".join([f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p])
 
+    @property
+    def when(self) -> str:
+        """The date after a preposition in a sentence: "on 2023-10-05", but "in 2023-10"."""
+        return f"{'on' if self.day else 'in'} {self}"
+
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
         """2022-09-06 (a YAML date), "2022-09", 2022 or "2022"; ValueError otherwise."""

@@ -204,12 +204,12 @@ def _known(mention: Mention, ctx: Context, people, strength: str, offices) -> Ve
             return _unverified(f"the knowledge base has no record of {person} as {office.title} before "
                                f"{when.last.isoformat()}", office, person, when)
         others = _holders(ctx.kb, office, when)
-        return _mismatch(f"{person} took the office of {office.title} only on {later[0].start}; "
+        return _mismatch(f"{person} took the office of {office.title} only {later[0].start.when}; "
                          f"{when} it was held by {others or 'no one'}", office, person, when, others)
     abolished = office.abolished
     if abolished is not None and all(w.first >= abolished for w in windows):
         left = max((t.end for t in mine if t.end), default=None)
-        return _mismatch(f"{person} left the office of {office.title} on {left}; the office was abolished "
+        return _mismatch(f"{person} left the office of {office.title}{' ' + left.when if left else ''}; the office was abolished "
                          f"on {abolished.isoformat()}", office, person, when, "")
     if not all(_others_certain(office, w, people) for w in windows):
         return _unverified(f"the knowledge base does not show {person} as {office.title} {when}",
@@ -218,9 +218,9 @@ def _known(mention: Mention, ctx: Context, people, strength: str, offices) -> Ve
     before = [t for t in mine if t.end and t.end.latest < when.first]
     after = [t for t in mine if t.start and t.start.earliest > when.last]
     if before:
-        lead = f"{person} left the office of {office.title} on {max(t.end for t in before)}"
+        lead = f"{person} left the office of {office.title} {max(t.end for t in before).when}"
     elif after:
-        lead = f"{person} took the office of {office.title} only on {min(t.start for t in after)}"
+        lead = f"{person} took the office of {office.title} only {min(t.start for t in after).when}"
     else:
         lead = f"{person} did not hold the office of {office.title} {when}"
         elsewhere = _other_office(ctx.kb, people[0], when, office)
