@@ -9,12 +9,14 @@ title, a term, a slogan, an example of wording (`the “Can we start again?” s
 - it ends with a comma inside its closing mark and its sentence goes on (`“...,” Lee pointed
   out`): the rest of the sentence is its tag, whatever the verb;
 - a speaking word (`speakers`, a data file) stands in its sentence, the `before` sentences or the
-  `after` sentences (the sentence before may end the previous block);
-- the sentence before is a question (an interview's answer) or ends with a quotation (dialogue,
-  or a run of quotes whose speaker is already given);
-- it opens a list item, or a block right after a heading or a block ending with a colon: a list
-  or run of quotes is introduced by its lead-in ("What users told us:", "in their own words:");
-- its text is a link, which cites its source.
+  `after` sentences (the sentence before may be the last of the previous block);
+- the sentence before gives the speaker by its shape: a question (the quotation answers it, as
+  in an interview), a quotation (dialogue), a colon (a lead-in), or "he", "she" or "they" as
+  its subject (a person already named, whose account goes on);
+- it opens a list item, or a block right after a heading or after a block ending with a colon:
+  a list or run of quotes is introduced by its lead-in ("What users told us:");
+- the block before is one quotation and nothing else (a turn of dialogue), or a credit line
+  (`– Jay Bernhardt, Dean`) stands right under it, or its text is a link, which cites its source.
 
 A quotation in a block quote, heading or table is never judged (scope). This kind reads only
 the document; it never looks outside the article.
@@ -42,10 +44,19 @@ _CLOSING = ("”", '"')
 _DIALOGUE_TURN = re.compile(r"[*_\s]*[“\"][^“”\"]*[”\"][*_\s]*")
 """A block that is one quotation and nothing else: a turn of dialogue, or one of a run of quotes.
 The block after it continues the exchange, whose speakers the narration has already set."""
+_UNCLOSED = re.compile(r"[“][^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"]*$")
+"""A block that opens a quotation and never closes it: the quotation goes on in the next block,
+as a quote of several paragraphs is written, so the speaker given there still holds."""
 _CREDIT_LINE = re.compile(r"[*_\s]*[-–—]+\s*[*_]*[A-Z]")
 """A line under a pull quote that credits it: `– Jay Bernhardt, Dean`."""
-_PRONOUN_SUBJECT = re.compile(r"[*_\s]*(?:He|She|They)\b")
-_LAST_SENTENCE = re.compile(r"(?:^|[.!?…][”\"’')\]*_]*\s+)([^.!?…]*[.!?…:]?[”\"’')\]*_]*)\s*$")
+_NAMED_SUBJECT = re.compile(
+    r"[*_\s]*(?:(?:He|She|They)\b"
+    r"|(?!(?:The|A|An|This|That|These|Those|In|On|At|After|Before|When|While|As|For|But|And|Or|So|"
+    r"Our|Its|Their|It|We|Last|Next|Each|Every|All|Some|Many|Most|Both|Today|Yesterday)\b)"
+    r"[A-Z0-9][\w'’.-]*[*_]*\s+[*_]*[A-Z][\w'’.-]*)")
+"""A sentence whose subject is a person or a body: "he", "she" or "they", or a name of two or
+more capitalized words that opens it ("Dana Ortiz", "Aisha R.", "Census Bureau staff"). A name
+later in the sentence ("After the game, coach Ann Lee ...") is not read: no parser here."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +175,9 @@ def _owes_speaker(options: Options, block, spans, match, previous) -> bool:
     first = _sentence_of(spans, match.start())
     last = max(first, _sentence_of(spans, match.end() - 1))
     low, high = max(0, first - options.before), min(len(spans) - 1, last + options.after)
-    if options.speaker_pattern.search(block.text, spans[low][0], spans[high][1]):
+    # The quotation's own words never attribute it: “I told you so.” names no one.
+    if options.speaker_pattern.search(block.text, spans[low][0], match.start()) \
+            or options.speaker_pattern.search(block.text, match.end(), max(match.end(), spans[high][1])):
         return False
     lead = block.text[:match.start()]
     if lead.strip(_LEAD_IGNORED):
@@ -175,21 +188,25 @@ def _owes_speaker(options: Options, block, spans, match, previous) -> bool:
         return False
     if previous is None:
         return True
+    if _UNCLOSED.search(previous.text):
+        return False
     if previous.kind == "heading" or previous.text.rstrip(_LEAD_IGNORED).endswith(":"):
         return False
     if not options.before:
         return True
     sentence = _last_sentence(previous.text)
-    return not (options.speaker_pattern.search(sentence) or _answers_or_continues(sentence))
+    # An item or a cell is no sentence with a subject: "IIJ GIO coupon" names no speaker.
+    return not (options.speaker_pattern.search(sentence)
+                or _answers_or_continues(sentence, subject=previous.kind in ("paragraph", "blockquote")))
 
 
-def _answers_or_continues(sentence: str) -> bool:
+def _answers_or_continues(sentence: str, subject: bool = True) -> bool:
     """The sentence before a quotation gives its speaker by its shape: a question is answered by
     the quotation (an interview); a quotation or a colon before it makes it dialogue or one of a
-    run of quotes whose source is given; a sentence whose subject is "he", "she" or "they" is
-    about a person already named, whose account the quotation goes on with."""
+    run of quotes whose source is given; a sentence whose subject is a person ("she", "Dana
+    Ortiz") is about someone whose account the quotation goes on with."""
     stripped = sentence.rstrip(_LEAD_IGNORED)
-    return stripped.endswith(("?", ":") + _CLOSING) or bool(_PRONOUN_SUBJECT.match(sentence))
+    return stripped.endswith(("?", ":") + _CLOSING) or (subject and bool(_NAMED_SUBJECT.match(sentence)))
 
 
 def _credited_below(text: str, match, following) -> bool:
@@ -199,9 +216,12 @@ def _credited_below(text: str, match, following) -> bool:
 
 
 def _last_sentence(text: str) -> str:
+    """The text after the last sentence end (an abbreviation such as "R.," is not one)."""
     text = text.rstrip()
-    match = _LAST_SENTENCE.search(text[-600:])
-    return match.group(1) if match else text[-300:]
+    start = 0
+    for end in _SENTENCE_END.finditer(text, max(0, len(text) - 600)):
+        start = end.end()
+    return text[start:]
 
 
 def _sentence_of(spans, offset: int) -> int:
