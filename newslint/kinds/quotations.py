@@ -175,9 +175,10 @@ def _owes_speaker(options: Options, block, spans, match, previous) -> bool:
     first = _sentence_of(spans, match.start())
     last = max(first, _sentence_of(spans, match.end() - 1))
     low, high = max(0, first - options.before), min(len(spans) - 1, last + options.after)
-    # The quotation's own words never attribute it: “I told you so.” names no one.
-    if options.speaker_pattern.search(block.text, spans[low][0], match.start()) \
-            or options.speaker_pattern.search(block.text, match.end(), max(match.end(), spans[high][1])):
+    # The quotation's own words never attribute it: “I told you so.” names no one. It opens its
+    # sentence, so the words before it belong to the sentences before.
+    if options.speaker_pattern.search(block.text, match.end(), max(match.end(), spans[high][1])) \
+            or (options.before and options.speaker_pattern.search(block.text, spans[low][0], match.start())):
         return False
     lead = block.text[:match.start()]
     if lead.strip(_LEAD_IGNORED):
