@@ -13,8 +13,9 @@ title, a term, a slogan, an example of wording (`the “Can we start again?” s
 - the sentence before gives the speaker by its shape: a question (the quotation answers it, as
   in an interview), a quotation (dialogue), a colon (a lead-in), or "he", "she" or "they" as
   its subject (a person already named, whose account goes on);
-- it opens a list item, or a block right after a heading or after a block ending with a colon:
-  a list or run of quotes is introduced by its lead-in ("What users told us:");
+- it opens a list item, or a block right after a block ending with a colon or after a heading
+  that asks a question or credits someone ("Tip from Ann Lee"): a list or run of quotes is
+  introduced by its lead-in ("What users told us:");
 - the block before is one quotation and nothing else (a turn of dialogue), or a credit line
   (`– Jay Bernhardt, Dean`) stands right under it, or its text is a link, which cites its source.
 
@@ -47,6 +48,9 @@ The block after it continues the exchange, whose speakers the narration has alre
 _UNCLOSED = re.compile(r"[“][^”]*$|^[^\"]*(?:\"[^\"]*\"[^\"]*)*\"[^\"]*$")
 """A block that opens a quotation and never closes it: the quotation goes on in the next block,
 as a quote of several paragraphs is written, so the speaker given there still holds."""
+_ASKS_OR_CREDITS = re.compile(r"\?[*_\s]*$|\b(?:[Ff]rom|[Bb]y)\b")
+"""A heading that asks what the quotation answers ("Why did the archive move online?") or says
+whose words follow ("Tip from Ann Lee", "From the field"); "Reactions" introduces no one."""
 _CREDIT_LINE = re.compile(r"[*_\s]*[-–—]+\s*[*_]*[A-Z]")
 """A line under a pull quote that credits it: `– Jay Bernhardt, Dean`."""
 _NAMED_SUBJECT = re.compile(
@@ -191,7 +195,8 @@ def _owes_speaker(options: Options, block, spans, match, previous) -> bool:
         return True
     if _UNCLOSED.search(previous.text):
         return False
-    if previous.kind == "heading" or previous.text.rstrip(_LEAD_IGNORED).endswith(":"):
+    if previous.text.rstrip(_LEAD_IGNORED).endswith(":") \
+            or (previous.kind == "heading" and _ASKS_OR_CREDITS.search(previous.text)):
         return False
     if not options.before:
         return True
