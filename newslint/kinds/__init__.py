@@ -9,7 +9,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (attribution, capitalization, consistency, dates, disclosure, existence, frontmatter,
-               metric, occurrence, placeholder, quotations, repetition, requires, sequence, substitution, titles)
+               metric, occurrence, placeholder, quotations, repetition, requires, sequence,
+               substitution, titles)
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
