@@ -56,8 +56,8 @@ def test_mistakes_in_several_rule_files_and_options_are_sorted_by_path_and_line(
     assert code == 2
     assert err.splitlines() == [
         "ROOT/house/a-kind.yaml:1: unknown check kind 'existense' (known: attribution, capitalization, "
-        "consistency, dates, disclosure, existence, frontmatter, metric, occurrence, placeholder, repetition, "
-        "requires, sequence, substitution, titles)",
+        "consistency, dates, disclosure, existence, frontmatter, metric, occurrence, placeholder, quotations, "
+        "repetition, requires, sequence, substitution, titles)",
         "ROOT/house/a-kind.yaml:2: 'message' must be a non-empty text",
         "ROOT/house/b-counts.yaml:4: 'max' must be a whole number, not 'many'",
         "ROOT/house/b-counts.yaml:5: 'ignorecase' must be true or false, not 'sometimes'",

@@ -9,7 +9,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (attribution, capitalization, consistency, dates, disclosure, existence, frontmatter,
-               metric, occurrence, placeholder, repetition, requires, sequence, substitution, titles)
+               metric, occurrence, placeholder, quotations, repetition, requires, sequence,
+               substitution, titles)
 
 KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
@@ -26,5 +27,6 @@ KINDS: dict[str, ModuleType] = {
     "requires": requires,
     "frontmatter": frontmatter,
     "placeholder": placeholder,
+    "quotations": quotations,
     "titles": titles,
 }
