@@ -1,0 +1,86 @@
+"""Spot checks of more UN member states added to the knowledge base for issue 17 (the Gulf, the
+Levant, South and Southeast Asia, Africa), each against its source.
+
+Every assertion names, in a comment, the source its date was checked against (the file headers
+in rules/data/officeholders/ give the full list). The earlier countries are in test_kb_world.py
+and test_kb_nations.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslint.commands.kb import who
+
+# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
+
+ADDED = ("AE",)
+
+
+@pytest.fixture(scope="module")
+def holders(kb):
+    def holders(title: str, on: str, country: str) -> list[str]:
+        return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country)
+                for t in terms]
+    return holders
+
+
+def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
+
+
+def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
+    for country in ADDED:
+        offices = [o for o in kb.offices.values() if o.country == country]
+        roles = {role for office in offices for role in office.roles}
+        assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
+        for office in offices:
+            assert office.covered_from == dt.date(2000, 1, 1), office.id
+            assert office.covered_to == dt.date(2025, 11, 20), office.id
+
+
+@pytest.mark.parametrize("title, country, on, expected", [
+    # Names and adjectives from rules/data/places.yaml reach the new countries.
+    ("president", "UAE", "2023-01-01", "President of the United Arab Emirates: Mohamed bin Zayed Al Nahyan"),
+    ("prime minister", "Emirati", "2010-01-01",
+     "Prime Minister of the United Arab Emirates: Mohammed bin Rashid Al Maktoum"),
+])
+def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
+    lines = who(linter, title, country, dt.date.fromisoformat(on))
+    assert any(line.startswith(expected) for line in lines), lines
+
+
+# --- United Arab Emirates ----------------------------------------------------------------------
+
+def test_uae_president(holders):
+    # Khalifa from 3 November 2004 and Mohamed bin Zayed from 14 May 2022 (V-DyKnow, REIGN,
+    # holders21); the Prime Minister acted as President for a day after each death (holders21).
+    assert holders("president", "2003-01-01", "AE") == ["Zayed bin Sultan Al Nahyan"]
+    assert holders("president", "2010-01-01", "AE") == ["Khalifa bin Zayed Al Nahyan"]
+    assert holders("president", "2023-01-01", "AE") == ["Mohamed bin Zayed Al Nahyan"]
+
+
+def test_uae_one_person_holds_two_offices_at_once(holders):
+    # Maktoum bin Rashid, Prime Minister, acted as President on 2-3 November 2004 (holders21).
+    assert holders("president", "2004-11-02", "AE") == ["Zayed bin Sultan Al Nahyan",
+                                                         "Maktoum bin Rashid Al Maktoum"]
+    assert holders("prime minister", "2004-11-02", "AE") == ["Maktoum bin Rashid Al Maktoum"]
+
+
+def test_uae_prime_minister_and_foreign_minister(holders):
+    # Mohammed bin Rashid approved as Prime Minister on 5 January 2006 (WAM via UAE Interact; The
+    # National); his cabinet, with Abdullah bin Zayed at foreign affairs, approved on 9 February
+    # 2006 (UAE Interact; holders21).
+    assert holders("prime minister", "2005-06-01", "AE") == ["Maktoum bin Rashid Al Maktoum"]
+    assert holders("prime minister", "2006-01-20", "AE") == ["Mohammed bin Rashid Al Maktoum"]
+    assert holders("foreign minister", "2006-01-20", "AE") == ["Rashid Abdullah Al Nuaimi"]
+    assert holders("foreign minister", "2006-03-01", "AE") == ["Abdullah bin Zayed Al Nahyan"]
+
+
+def test_uae_titles_in_copy(linter):
+    # Khalifa died on 13 May 2022 (holders21, V-DyKnow).
+    assert lint(linter, "Emirati President Khalifa bin Zayed Al Nahyan received the envoy.", "2023-03-01") == [
+        ("title-mismatch", "error", "Emirati President Khalifa bin Zayed Al Nahyan")]
+    assert lint(linter, "Emirati President Mohamed bin Zayed Al Nahyan received the envoy.", "2023-03-01") == []
