@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE",)
+ADDED = ("AE", "QA")
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "UAE", "2023-01-01", "President of the United Arab Emirates: Mohamed bin Zayed Al Nahyan"),
     ("prime minister", "Emirati", "2010-01-01",
      "Prime Minister of the United Arab Emirates: Mohammed bin Rashid Al Maktoum"),
+    ("emir", "Qatari", "2020-01-01", "Emir of Qatar: Tamim bin Hamad Al Thani"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -84,3 +85,40 @@ def test_uae_titles_in_copy(linter):
     assert lint(linter, "Emirati President Khalifa bin Zayed Al Nahyan received the envoy.", "2023-03-01") == [
         ("title-mismatch", "error", "Emirati President Khalifa bin Zayed Al Nahyan")]
     assert lint(linter, "Emirati President Mohamed bin Zayed Al Nahyan received the envoy.", "2023-03-01") == []
+
+
+# --- Qatar -------------------------------------------------------------------------------------
+
+def test_qatar_emir(holders):
+    # Hamad bin Khalifa abdicated in favour of Tamim on 25 June 2013 (Al Jazeera, Reuters,
+    # holders21; REIGN has the 26th).
+    assert holders("emir", "2010-01-01", "QA") == ["Hamad bin Khalifa Al Thani"]
+    assert holders("emir", "2014-01-01", "QA") == ["Tamim bin Hamad Al Thani"]
+
+
+def test_qatar_prime_minister(holders):
+    # Hamad bin Jassim from 3 April 2007 (BBC, Reuters); Abdullah bin Nasser from 26 June 2013
+    # (Asharq Al-Awsat); Khalid bin Khalifa from 28 January 2020 (QNA via Sputnik, AP);
+    # Mohammed bin Abdulrahman from 7 March 2023 (Al Jazeera, Al-Monitor).
+    assert holders("prime minister", "2005-01-01", "QA") == ["Abdullah bin Khalifa Al Thani"]
+    assert holders("prime minister", "2010-01-01", "QA") == ["Hamad bin Jassim Al Thani"]
+    assert holders("prime minister", "2017-06-05", "QA") == ["Abdullah bin Nasser Al Thani"]
+    assert holders("prime minister", "2022-12-18", "QA") == ["Khalid bin Khalifa Al Thani"]
+    assert holders("prime minister", "2024-01-01", "QA") == ["Mohammed bin Abdulrahman Al Thani"]
+
+
+def test_qatar_foreign_minister_also_prime_minister(holders):
+    # Hamad bin Jassim kept the foreign ministry as prime minister (BBC, 2007); Al Attiyah from 26
+    # June 2013 (Al Jazeera); Mohammed bin Abdulrahman from 27 January 2016 (Middle East Eye) and
+    # still foreign minister as prime minister (Qonversations, QNA, 2023).
+    assert holders("foreign minister", "2010-01-01", "QA") == ["Hamad bin Jassim Al Thani"]
+    assert holders("foreign minister", "2014-01-01", "QA") == ["Khalid al-Attiyah"]
+    assert holders("foreign minister", "2024-01-01", "QA") == ["Mohammed bin Abdulrahman Al Thani"]
+
+
+def test_qatar_titles_in_copy(linter):
+    # Hamad bin Jassim left both offices on 26 June 2013 (Al Jazeera, Reuters).
+    assert lint(linter, "Qatari Prime Minister Hamad bin Jassim Al Thani met the envoy.", "2015-03-01") == [
+        ("title-mismatch", "error", "Qatari Prime Minister Hamad bin Jassim Al Thani")]
+    assert lint(linter, "Qatari Prime Minister Hamad bin Jassim Al Thani met the envoy.", "2012-03-01") == []
+    assert lint(linter, "Qatari Foreign Minister Hamad bin Jassim Al Thani met the envoy.", "2012-03-01") == []
