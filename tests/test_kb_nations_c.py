@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA")
+ADDED = ("AE", "QA", "SY")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("prime minister", "Emirati", "2010-01-01",
      "Prime Minister of the United Arab Emirates: Mohammed bin Rashid Al Maktoum"),
     ("emir", "Qatari", "2020-01-01", "Emir of Qatar: Tamim bin Hamad Al Thani"),
+    ("top diplomat", "Syrian", "2025-06-01", "Minister of Foreign Affairs of Syria: Asaad al-Shaibani"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -122,3 +123,46 @@ def test_qatar_titles_in_copy(linter):
         ("title-mismatch", "error", "Qatari Prime Minister Hamad bin Jassim Al Thani")]
     assert lint(linter, "Qatari Prime Minister Hamad bin Jassim Al Thani met the envoy.", "2012-03-01") == []
     assert lint(linter, "Qatari Foreign Minister Hamad bin Jassim Al Thani met the envoy.", "2012-03-01") == []
+
+
+# --- Syria -------------------------------------------------------------------------------------
+
+def test_syria_president(holders):
+    # Khaddam acting after Hafez al-Assad's death (10 June 2000) until Bashar's oath on 17 July
+    # (holders21; REIGN counts Bashar from 11 June); Assad fell on 8 December 2024; al-Sharaa
+    # proclaimed president for the transition on 29 January 2025 (SANA via DPA, Saudi Gazette).
+    assert holders("president", "2000-07-01", "SY") == ["Abdul Halim Khaddam"]
+    assert holders("president", "2010-01-01", "SY") == ["Bashar al-Assad"]
+    assert holders("president", "2025-06-01", "SY") == ["Ahmed al-Sharaa"]
+
+
+def test_syria_prime_minister(holders):
+    # Hijab named 6 June 2012, his government formed 23 June (Al Jazeera; AFP), Safar running the
+    # ministries until then; Khamis named 22 June 2016 (DW); Arnous from 11 June 2020 (Reuters);
+    # al-Bashir caretaker from 10 December 2024 (TRT World); no prime minister in the
+    # transitional government of 29 March 2025 (AP via Euronews).
+    assert holders("prime minister", "2012-06-15", "SY") == ["Adel Safar", "Riyad Hijab"]
+    assert holders("prime minister", "2012-07-15", "SY") == ["Riyad Hijab"]
+    assert holders("prime minister", "2018-01-01", "SY") == ["Imad Khamis"]
+    assert holders("prime minister", "2022-01-01", "SY") == ["Hussein Arnous"]
+    assert holders("prime minister", "2025-01-15", "SY") == ["Mohammed al-Bashir"]
+    assert holders("prime minister", "2025-06-01", "SY") == []
+
+
+def test_syria_foreign_minister(holders):
+    # Muallem for al-Sharaa on 11 February 2006 (BBC, Al Jazeera; Wikidata has the 21st);
+    # al-Shaibani from 21 December 2024 (SANA via Reuters, Anadolu).
+    assert holders("foreign minister", "2005-01-01", "SY") == ["Farouk al-Sharaa"]
+    assert holders("foreign minister", "2006-02-15", "SY") == ["Walid Muallem"]
+    assert holders("foreign minister", "2022-01-01", "SY") == ["Faisal Mekdad"]
+    assert holders("foreign minister", "2025-06-01", "SY") == ["Asaad al-Shaibani"]
+
+
+def test_syria_titles_in_copy(linter):
+    # Assad fled on 8 December 2024; the office of prime minister was abolished on 29 March 2025.
+    assert lint(linter, "Syrian President Bashar al-Assad spoke in Damascus.", "2025-06-01") == [
+        ("title-mismatch", "error", "Syrian President Bashar al-Assad")]
+    assert lint(linter, "Ousted Syrian President Bashar al-Assad spoke in Moscow.", "2025-06-01") == []
+    assert lint(linter, "Syrian President Ahmed al-Sharaa spoke in Damascus.", "2025-06-01") == []
+    assert lint(linter, "Syrian Prime Minister Mohammed al-Bashir spoke in Damascus.", "2025-06-01") == [
+        ("title-mismatch", "error", "Syrian Prime Minister Mohammed al-Bashir")]
