@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY")
+ADDED = ("AE", "QA", "SY", "JO")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
      "Prime Minister of the United Arab Emirates: Mohammed bin Rashid Al Maktoum"),
     ("emir", "Qatari", "2020-01-01", "Emir of Qatar: Tamim bin Hamad Al Thani"),
     ("top diplomat", "Syrian", "2025-06-01", "Minister of Foreign Affairs of Syria: Asaad al-Shaibani"),
+    ("king", "Jordanian", "2020-01-01", "King of Jordan: Abdullah II"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -166,3 +167,34 @@ def test_syria_titles_in_copy(linter):
     assert lint(linter, "Syrian President Ahmed al-Sharaa spoke in Damascus.", "2025-06-01") == []
     assert lint(linter, "Syrian Prime Minister Mohammed al-Bashir spoke in Damascus.", "2025-06-01") == [
         ("title-mismatch", "error", "Syrian Prime Minister Mohammed al-Bashir")]
+
+
+# --- Jordan ------------------------------------------------------------------------------------
+
+def test_jordan_prime_minister(holders):
+    # Razzaz resigned 3 October 2020 and Bisher al-Khasawneh was appointed on the 7th (AP,
+    # Reuters), his government sworn in on the 12th (holders21); Hassan appointed 15 September 2024
+    # (KUNA, TASS), sworn in on the 18th (Petra, The National).
+    assert holders("prime minister", "2019-01-01", "JO") == ["Omar Razzaz"]
+    assert holders("prime minister", "2020-10-10", "JO") == ["Omar Razzaz", "Bisher al-Khasawneh"]
+    assert holders("prime minister", "2022-01-01", "JO") == ["Bisher al-Khasawneh"]
+    assert holders("prime minister", "2025-01-01", "JO") == ["Jafar Hassan"]
+    # Al-Bakhit's government sworn in 27 November 2005 (AP via NBC).
+    assert holders("prime minister", "2006-06-01", "JO") == ["Marouf al-Bakhit"]
+
+
+def test_jordan_foreign_minister(holders):
+    # Muasher for Khatib on 14 January 2002 (Al Bawaba; Wikidata has 2001); Judeh from 23
+    # February 2009 (DPA); Safadi from 15 January 2017 (AP), kept in 2024 (Petra).
+    assert holders("foreign minister", "2001-06-01", "JO") == ["Abdul Ilah Khatib"]
+    assert holders("foreign minister", "2003-01-01", "JO") == ["Marwan Muasher"]
+    assert holders("foreign minister", "2012-01-01", "JO") == ["Nasser Judeh"]
+    assert holders("foreign minister", "2025-01-01", "JO") == ["Ayman Safadi"]
+
+
+def test_jordan_titles_in_copy(linter):
+    # Judeh left the foreign ministry on 15 January 2017 (AP).
+    assert lint(linter, "Jordanian Foreign Minister Nasser Judeh met the envoy.", "2018-03-01") == [
+        ("title-mismatch", "error", "Jordanian Foreign Minister Nasser Judeh")]
+    assert lint(linter, "Jordanian Foreign Minister Ayman Safadi met the envoy.", "2018-03-01") == []
+    assert lint(linter, "Jordan's King Abdullah II met the envoy.", "2018-03-01") == []
