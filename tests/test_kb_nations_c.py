@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO")
+ADDED = ("AE", "QA", "SY", "JO", "LB")
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("emir", "Qatari", "2020-01-01", "Emir of Qatar: Tamim bin Hamad Al Thani"),
     ("top diplomat", "Syrian", "2025-06-01", "Minister of Foreign Affairs of Syria: Asaad al-Shaibani"),
     ("king", "Jordanian", "2020-01-01", "King of Jordan: Abdullah II"),
+    ("PM", "Lebanese", "2024-01-01", "Prime Minister of Lebanon: Najib Mikati"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -198,3 +199,44 @@ def test_jordan_titles_in_copy(linter):
         ("title-mismatch", "error", "Jordanian Foreign Minister Nasser Judeh")]
     assert lint(linter, "Jordanian Foreign Minister Ayman Safadi met the envoy.", "2018-03-01") == []
     assert lint(linter, "Jordan's King Abdullah II met the envoy.", "2018-03-01") == []
+
+
+# --- Lebanon -----------------------------------------------------------------------------------
+
+def test_lebanon_president_and_vacancies(holders):
+    # Michel Aoun's term ended on 31 October 2022; Joseph Aoun was elected on 9 January 2025 (TRT
+    # World); no president during the vacancy, when the Council of Ministers held the powers.
+    assert holders("president", "2020-01-01", "LB") == ["Michel Aoun"]
+    assert holders("president", "2023-06-01", "LB") == []
+    assert holders("president", "2025-06-01", "LB") == ["Joseph Aoun"]
+    assert holders("president", "2015-01-01", "LB") == []
+
+
+def test_lebanon_prime_minister(holders):
+    # Mikati's cabinet of 19 April 2005 (AFP), Siniora's of 19 July 2005 (AsiaNews); Diab's of
+    # 21 January 2020 (Reuters) and caretaker after 10 August 2020; Mikati's of 10 September 2021
+    # (AFP) and Salam's of 8 February 2025 (TRT World).
+    assert holders("prime minister", "2005-05-01", "LB") == ["Najib Mikati"]
+    assert holders("prime minister", "2006-01-01", "LB") == ["Fouad Siniora"]
+    assert holders("prime minister", "2021-01-01", "LB") == ["Hassan Diab"]
+    assert holders("prime minister", "2023-01-01", "LB") == ["Najib Mikati"]
+    assert holders("prime minister", "2025-06-01", "LB") == ["Nawaf Salam"]
+
+
+def test_lebanon_foreign_minister(holders):
+    # Hammoud kept in April 2005 (AFP, AP); Wehbe for Hitti on 3 August 2020 (Reuters); Akar acting
+    # from 19 May 2021 (Naharnet); Rajji from 8 February 2025 (Al Mayadeen).
+    assert holders("foreign minister", "2005-05-01", "LB") == ["Mahmoud Hammoud"]
+    assert holders("foreign minister", "2020-10-01", "LB") == ["Charbel Wehbe"]
+    assert holders("foreign minister", "2021-06-01", "LB") == ["Zeina Akar"]
+    assert holders("foreign minister", "2025-06-01", "LB") == ["Youssef Rajji"]
+
+
+def test_lebanon_titles_in_copy(linter):
+    # Michel Aoun left office on 31 October 2022; with the office vacant there is no holder to
+    # name, so the title is unverified rather than wrong. "Former" says he left.
+    assert lint(linter, "Lebanese President Michel Aoun spoke in Beirut.", "2023-06-01") == [
+        ("title-unverified", "warning", "Lebanese President Michel Aoun")]
+    assert lint(linter, "Lebanese President Michel Aoun spoke in Beirut.", "2021-06-01") == []
+    assert lint(linter, "Former Lebanese President Michel Aoun spoke in Beirut.", "2023-06-01") == []
+    assert lint(linter, "Caretaker Prime Minister Najib Mikati spoke in Beirut, Lebanon.", "2023-06-01") == []
