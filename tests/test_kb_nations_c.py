@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("top diplomat", "Syrian", "2025-06-01", "Minister of Foreign Affairs of Syria: Asaad al-Shaibani"),
     ("king", "Jordanian", "2020-01-01", "King of Jordan: Abdullah II"),
     ("PM", "Lebanese", "2024-01-01", "Prime Minister of Lebanon: Najib Mikati"),
+    ("president", "Sri Lankan", "2025-01-01", "President of Sri Lanka: Anura Kumara Dissanayake"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -240,3 +241,41 @@ def test_lebanon_titles_in_copy(linter):
     assert lint(linter, "Lebanese President Michel Aoun spoke in Beirut.", "2021-06-01") == []
     assert lint(linter, "Former Lebanese President Michel Aoun spoke in Beirut.", "2023-06-01") == []
     assert lint(linter, "Caretaker Prime Minister Najib Mikati spoke in Beirut, Lebanon.", "2023-06-01") == []
+
+
+# --- Sri Lanka ---------------------------------------------------------------------------------
+
+def test_sri_lanka_president(holders):
+    # Wickremesinghe acting from Gotabaya Rajapaksa's flight on 13 July 2022 (Reuters), sworn in
+    # as acting president on the 15th (PTI); Dissanayake sworn in 23 September 2024 (PTI).
+    assert holders("president", "2010-01-01", "LK") == ["Mahinda Rajapaksa"]
+    assert holders("president", "2022-07-16", "LK") == ["Ranil Wickremesinghe"]
+    assert holders("president", "2023-01-01", "LK") == ["Ranil Wickremesinghe"]
+    assert holders("president", "2025-01-01", "LK") == ["Anura Kumara Dissanayake"]
+
+
+def test_sri_lanka_prime_minister(holders):
+    # The contested premiership of 26 October to 15 December 2018 (PTI, Ada Derana, BBC) beside
+    # Wickremesinghe's; Wickremesinghe from 12 May 2022 (PTI; missing in Wikidata); Amarasuriya
+    # from 24 September 2024 (PTI, All India Radio).
+    assert holders("prime minister", "2018-11-20", "LK") == ["Ranil Wickremesinghe", "Mahinda Rajapaksa"]
+    assert holders("prime minister", "2021-01-01", "LK") == ["Mahinda Rajapaksa"]
+    assert holders("prime minister", "2022-06-01", "LK") == ["Ranil Wickremesinghe"]
+    assert holders("prime minister", "2023-01-01", "LK") == ["Dinesh Gunawardena"]
+    assert holders("prime minister", "2025-01-01", "LK") == ["Harini Amarasuriya"]
+
+
+def test_sri_lanka_foreign_minister(holders):
+    # Kadirgamar back on 10 April 2004 (US embassy cable); Sabry from 22 July 2022 (Ada Derana);
+    # Herath from 24 September 2024 (Onlanka).
+    assert holders("foreign minister", "2003-01-01", "LK") == ["Tyronne Fernando"]
+    assert holders("foreign minister", "2004-06-01", "LK") == ["Lakshman Kadirgamar"]
+    assert holders("foreign minister", "2023-01-01", "LK") == ["Ali Sabry"]
+    assert holders("foreign minister", "2025-01-01", "LK") == ["Vijitha Herath"]
+
+
+def test_sri_lanka_titles_in_copy(linter):
+    # Gotabaya Rajapaksa resigned with effect from 14 July 2022 (Sunday Observer).
+    assert lint(linter, "Sri Lankan President Gotabaya Rajapaksa spoke in Colombo.", "2022-09-01") == [
+        ("title-mismatch", "error", "Sri Lankan President Gotabaya Rajapaksa")]
+    assert lint(linter, "Sri Lankan President Ranil Wickremesinghe spoke in Colombo.", "2022-09-01") == []
