@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH")
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +51,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("king", "Jordanian", "2020-01-01", "King of Jordan: Abdullah II"),
     ("PM", "Lebanese", "2024-01-01", "Prime Minister of Lebanon: Najib Mikati"),
     ("president", "Sri Lankan", "2025-01-01", "President of Sri Lanka: Anura Kumara Dissanayake"),
+    ("president", "Ghanaian", "2013-01-01", "President of Ghana: John Mahama"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -279,3 +280,29 @@ def test_sri_lanka_titles_in_copy(linter):
     assert lint(linter, "Sri Lankan President Gotabaya Rajapaksa spoke in Colombo.", "2022-09-01") == [
         ("title-mismatch", "error", "Sri Lankan President Gotabaya Rajapaksa")]
     assert lint(linter, "Sri Lankan President Ranil Wickremesinghe spoke in Colombo.", "2022-09-01") == []
+
+
+# --- Ghana -------------------------------------------------------------------------------------
+
+def test_ghana_president(holders):
+    # Mills died on 24 July 2012 and Mahama succeeded him (holders21, REIGN); Mahama sworn in
+    # again on 7 January 2025 (AFP).
+    assert holders("president", "2010-01-01", "GH") == ["John Atta Mills"]
+    assert holders("president", "2020-01-01", "GH") == ["Nana Akufo-Addo"]
+    assert holders("president", "2025-06-01", "GH") == ["John Mahama"]
+
+
+def test_ghana_foreign_minister(holders):
+    # Akufo-Addo foreign minister from April 2003 (Palavar); Botchwey sworn in 28 January 2017
+    # (233times); Ablakwa sworn in 7 February 2025 (Pulse Ghana).
+    assert holders("foreign minister", "2005-01-01", "GH") == ["Nana Akufo-Addo"]
+    assert holders("foreign minister", "2020-01-01", "GH") == ["Shirley Ayorkor Botchwey"]
+    assert holders("foreign minister", "2025-06-01", "GH") == ["Samuel Okudzeto Ablakwa"]
+    assert holders("foreign minister", "2025-01-20", "GH") == []
+
+
+def test_ghana_titles_in_copy(linter):
+    # Akufo-Addo handed over to Mahama on 7 January 2025 (AFP).
+    assert lint(linter, "Ghanaian President Nana Akufo-Addo spoke in Accra.", "2025-06-01") == [
+        ("title-mismatch", "error", "Ghanaian President Nana Akufo-Addo")]
+    assert lint(linter, "Ghanaian President John Mahama spoke in Accra.", "2025-06-01") == []
