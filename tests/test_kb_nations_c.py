@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW")
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("PM", "Lebanese", "2024-01-01", "Prime Minister of Lebanon: Najib Mikati"),
     ("president", "Sri Lankan", "2025-01-01", "President of Sri Lanka: Anura Kumara Dissanayake"),
     ("president", "Ghanaian", "2013-01-01", "President of Ghana: John Mahama"),
+    ("emir", "Kuwaiti", "2024-06-01", "Emir of Kuwait: Mishal Al-Ahmad Al-Sabah"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -306,3 +307,37 @@ def test_ghana_titles_in_copy(linter):
     assert lint(linter, "Ghanaian President Nana Akufo-Addo spoke in Accra.", "2025-06-01") == [
         ("title-mismatch", "error", "Ghanaian President Nana Akufo-Addo")]
     assert lint(linter, "Ghanaian President John Mahama spoke in Accra.", "2025-06-01") == []
+
+
+# --- Kuwait ------------------------------------------------------------------------------------
+
+def test_kuwait_emir(holders):
+    # Nawaf died on 16 December 2023 and the cabinet named Mishal emir that day (Saudi Gazette,
+    # Xinhua); Sabah sworn in 29 January 2006 after Saad's removal (holders21).
+    assert holders("emir", "2010-01-01", "KW") == ["Sabah Al-Ahmad Al-Sabah"]
+    assert holders("emir", "2022-01-01", "KW") == ["Nawaf Al-Ahmad Al-Sabah"]
+    assert holders("emir", "2024-06-01", "KW") == ["Mishal Al-Ahmad Al-Sabah"]
+
+
+def test_kuwait_prime_minister(holders):
+    # Ahmad Nawaf from 24 July 2022 (KUNA, Xinhua); Mohammad Sabah al-Salem from 4 January 2024
+    # (KUNA via Siasat); Ahmad Abdullah from 15 April 2024 (Reuters).
+    assert holders("prime minister", "2015-01-01", "KW") == ["Jaber Al-Mubarak Al-Sabah"]
+    assert holders("prime minister", "2023-01-01", "KW") == ["Ahmad Nawaf Al-Sabah"]
+    assert holders("prime minister", "2024-02-01", "KW") == ["Mohammad Sabah Al-Salem Al-Sabah"]
+    assert holders("prime minister", "2025-01-01", "KW") == ["Ahmad Abdullah Al-Sabah"]
+
+
+def test_kuwait_foreign_minister(holders):
+    # Salem al-Sabah from 16 October 2022 (Slaati); al-Yahya from 17 January 2024 (Reuters via Al
+    # Arabiya), kept on 12 May 2024 (KUNA).
+    assert holders("foreign minister", "2008-01-01", "KW") == ["Mohammad Sabah Al-Salem Al-Sabah"]
+    assert holders("foreign minister", "2023-01-01", "KW") == ["Salem Abdullah Al-Jaber Al-Sabah"]
+    assert holders("foreign minister", "2025-01-01", "KW") == ["Abdullah Al-Yahya"]
+
+
+def test_kuwait_titles_in_copy(linter):
+    # Sabah al-Khalid's premiership ended on 24 July 2022 (KUNA).
+    assert lint(linter, "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah met the envoy.", "2023-03-01") == [
+        ("title-mismatch", "error", "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah")]
+    assert lint(linter, "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah met the envoy.", "2021-03-01") == []
