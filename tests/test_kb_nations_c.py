@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Sri Lankan", "2025-01-01", "President of Sri Lanka: Anura Kumara Dissanayake"),
     ("president", "Ghanaian", "2013-01-01", "President of Ghana: John Mahama"),
     ("emir", "Kuwaiti", "2024-06-01", "Emir of Kuwait: Mishal Al-Ahmad Al-Sabah"),
+    ("head of government", "Tunisian", "2024-01-01", "Prime Minister of Tunisia: Ahmed Hachani"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -341,3 +342,38 @@ def test_kuwait_titles_in_copy(linter):
     assert lint(linter, "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah met the envoy.", "2023-03-01") == [
         ("title-mismatch", "error", "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah")]
     assert lint(linter, "Kuwaiti Prime Minister Sabah Al-Khalid Al-Sabah met the envoy.", "2021-03-01") == []
+
+
+# --- Tunisia -----------------------------------------------------------------------------------
+
+def test_tunisia_president(holders):
+    # Ben Ali fled on 14 January 2011; Mebazaa interim president from the 15th (holders21, REIGN);
+    # Saied from 23 October 2019.
+    assert holders("president", "2010-01-01", "TN") == ["Zine El Abidine Ben Ali"]
+    assert holders("president", "2011-06-01", "TN") == ["Fouad Mebazaa"]
+    assert holders("president", "2022-01-01", "TN") == ["Kais Saied"]
+
+
+def test_tunisia_prime_minister(holders):
+    # Hachani from 1 August 2023 (DW, TAP); Madouri from 7 August 2024 (AFP); Zaafrani Zenzri from
+    # 20 March 2025 (Anadolu, Xinhua); no head of government between Mechichi's dismissal (25 July
+    # 2021) and Bouden's government (11 October 2021).
+    assert holders("prime minister", "2021-09-01", "TN") == []
+    assert holders("prime minister", "2022-01-01", "TN") == ["Najla Bouden"]
+    assert holders("prime minister", "2024-01-01", "TN") == ["Ahmed Hachani"]
+    assert holders("prime minister", "2024-12-01", "TN") == ["Kamel Madouri"]
+    assert holders("prime minister", "2025-06-01", "TN") == ["Sarra Zaafrani Zenzri"]
+
+
+def test_tunisia_foreign_minister(holders):
+    # Ammar for Jerandi on 7 February 2023 (AFP, Agence Afrique); Nafti from 25 August 2024 (TAP).
+    assert holders("foreign minister", "2022-01-01", "TN") == ["Othman Jerandi"]
+    assert holders("foreign minister", "2023-06-01", "TN") == ["Nabil Ammar"]
+    assert holders("foreign minister", "2025-01-01", "TN") == ["Mohamed Ali Nafti"]
+
+
+def test_tunisia_titles_in_copy(linter):
+    # Bouden was dismissed on 1 August 2023 (DW).
+    assert lint(linter, "Tunisian Prime Minister Najla Bouden met the envoy.", "2024-03-01") == [
+        ("title-mismatch", "error", "Tunisian Prime Minister Najla Bouden")]
+    assert lint(linter, "Tunisian Prime Minister Ahmed Hachani met the envoy.", "2024-03-01") == []
