@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Ghanaian", "2013-01-01", "President of Ghana: John Mahama"),
     ("emir", "Kuwaiti", "2024-06-01", "Emir of Kuwait: Mishal Al-Ahmad Al-Sabah"),
     ("head of government", "Tunisian", "2024-01-01", "Prime Minister of Tunisia: Ahmed Hachani"),
+    ("PM", "Cambodian", "2024-01-01", "Prime Minister of Cambodia: Hun Manet"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -377,3 +378,32 @@ def test_tunisia_titles_in_copy(linter):
     assert lint(linter, "Tunisian Prime Minister Najla Bouden met the envoy.", "2024-03-01") == [
         ("title-mismatch", "error", "Tunisian Prime Minister Najla Bouden")]
     assert lint(linter, "Tunisian Prime Minister Ahmed Hachani met the envoy.", "2024-03-01") == []
+
+
+# --- Cambodia ----------------------------------------------------------------------------------
+
+def test_cambodia_king(holders):
+    # Sihanouk abdicated on 7 October 2004; Chea Sim acting head of state until the Throne Council
+    # chose Sihamoni on 14 October (AP, Kyodo).
+    assert holders("king", "2003-01-01", "KH") == ["Norodom Sihanouk"]
+    assert holders("king", "2004-10-10", "KH") == ["Chea Sim"]
+    assert holders("king", "2010-01-01", "KH") == ["Norodom Sihamoni"]
+
+
+def test_cambodia_prime_minister_and_foreign_minister(holders):
+    # Hun Manet took office with the confidence vote of 22 August 2023 (ScandAsia, Phnom Penh Post);
+    # Prak Sokhonn foreign minister from April 2016 (Reuters, RFA) and again from 20 November 2024
+    # (CamboJA News), Sok Chenda Sophea in between.
+    assert holders("prime minister", "2020-01-01", "KH") == ["Hun Sen"]
+    assert holders("prime minister", "2023-08-15", "KH") == ["Hun Sen"]
+    assert holders("prime minister", "2024-01-01", "KH") == ["Hun Manet"]
+    assert holders("foreign minister", "2010-01-01", "KH") == ["Hor Namhong"]
+    assert holders("foreign minister", "2024-01-01", "KH") == ["Sok Chenda Sophea"]
+    assert holders("foreign minister", "2025-01-01", "KH") == ["Prak Sokhonn"]
+
+
+def test_cambodia_titles_in_copy(linter):
+    # Hun Sen handed the premiership to Hun Manet on 22 August 2023 (ScandAsia).
+    assert lint(linter, "Cambodian Prime Minister Hun Sen met the envoy.", "2024-03-01") == [
+        ("title-mismatch", "error", "Cambodian Prime Minister Hun Sen")]
+    assert lint(linter, "Cambodian Prime Minister Hun Manet met the envoy.", "2024-03-01") == []
