@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM")
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +55,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("emir", "Kuwaiti", "2024-06-01", "Emir of Kuwait: Mishal Al-Ahmad Al-Sabah"),
     ("head of government", "Tunisian", "2024-01-01", "Prime Minister of Tunisia: Ahmed Hachani"),
     ("PM", "Cambodian", "2024-01-01", "Prime Minister of Cambodia: Hun Manet"),
+    ("sultan", "Omani", "2021-01-01", "Sultan of Oman: Haitham bin Tariq"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -407,3 +408,23 @@ def test_cambodia_titles_in_copy(linter):
     assert lint(linter, "Cambodian Prime Minister Hun Sen met the envoy.", "2024-03-01") == [
         ("title-mismatch", "error", "Cambodian Prime Minister Hun Sen")]
     assert lint(linter, "Cambodian Prime Minister Hun Manet met the envoy.", "2024-03-01") == []
+
+
+# --- Oman --------------------------------------------------------------------------------------
+
+def test_oman(holders):
+    # Qaboos died on 10 January 2020 and Haitham was sworn in the next morning (Sputnik, AFP, WAM);
+    # Albusaidi named foreign minister in place of Yusuf bin Alawi on 18 August 2020 (AP, AFP).
+    assert holders("sultan", "2010-01-01", "OM") == ["Qaboos bin Said"]
+    assert holders("sultan", "2021-01-01", "OM") == ["Haitham bin Tariq"]
+    assert holders("prime minister", "2021-01-01", "OM") == []
+    assert holders("foreign minister", "2019-01-01", "OM") == ["Yusuf bin Alawi bin Abdullah"]
+    assert holders("foreign minister", "2021-01-01", "OM") == ["Badr Albusaidi"]
+
+
+def test_oman_titles_in_copy(linter):
+    # Yusuf bin Alawi left the foreign ministry on 18 August 2020 (AP).
+    assert lint(linter, "Omani Foreign Minister Badr Albusaidi met the envoy.", "2021-03-01") == []
+    assert lint(linter, "Omani Foreign Minister Yusuf bin Alawi bin Abdullah met the envoy.", "2021-03-01") == [
+        ("title-mismatch", "error", "Omani Foreign Minister Yusuf bin Alawi bin Abdullah")]
+
