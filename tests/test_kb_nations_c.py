@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH")
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("head of government", "Tunisian", "2024-01-01", "Prime Minister of Tunisia: Ahmed Hachani"),
     ("PM", "Cambodian", "2024-01-01", "Prime Minister of Cambodia: Hun Manet"),
     ("sultan", "Omani", "2021-01-01", "Sultan of Oman: Haitham bin Tariq"),
+    ("prime minister", "Bahraini", "2021-01-01", "Prime Minister of Bahrain: Salman bin Hamad Al Khalifa"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -428,3 +429,22 @@ def test_oman_titles_in_copy(linter):
     assert lint(linter, "Omani Foreign Minister Yusuf bin Alawi bin Abdullah met the envoy.", "2021-03-01") == [
         ("title-mismatch", "error", "Omani Foreign Minister Yusuf bin Alawi bin Abdullah")]
 
+
+# --- Bahrain -----------------------------------------------------------------------------------
+
+def test_bahrain(holders):
+    # Salman bin Hamad prime minister from 11 November 2020, the day Khalifa bin Salman died (BNA,
+    # AFP, Reuters); Khalid bin Ahmed foreign minister from 26 September 2005 (Gulf News).
+    assert holders("king", "2010-01-01", "BH") == ["Hamad bin Isa Al Khalifa"]
+    assert holders("prime minister", "2019-01-01", "BH") == ["Khalifa bin Salman Al Khalifa"]
+    assert holders("prime minister", "2021-01-01", "BH") == ["Salman bin Hamad Al Khalifa"]
+    assert holders("foreign minister", "2003-01-01", "BH") == ["Mohammed bin Mubarak Al Khalifa"]
+    assert holders("foreign minister", "2010-01-01", "BH") == ["Khalid bin Ahmed Al Khalifa"]
+    assert holders("foreign minister", "2021-01-01", "BH") == ["Abdullatif Al Zayani"]
+
+
+def test_bahrain_titles_in_copy(linter):
+    # Khalifa bin Salman died on 11 November 2020 (BNA).
+    assert lint(linter, "Bahraini Prime Minister Khalifa bin Salman Al Khalifa met the envoy.", "2021-03-01") == [
+        ("title-mismatch", "error", "Bahraini Prime Minister Khalifa bin Salman Al Khalifa")]
+    assert lint(linter, "Bahraini Prime Minister Salman bin Hamad Al Khalifa met the envoy.", "2021-03-01") == []
