@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH", "ZW")
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("PM", "Cambodian", "2024-01-01", "Prime Minister of Cambodia: Hun Manet"),
     ("sultan", "Omani", "2021-01-01", "Sultan of Oman: Haitham bin Tariq"),
     ("prime minister", "Bahraini", "2021-01-01", "Prime Minister of Bahrain: Salman bin Hamad Al Khalifa"),
+    ("president", "Zimbabwean", "2019-01-01", "President of Zimbabwe: Emmerson Mnangagwa"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -448,3 +449,26 @@ def test_bahrain_titles_in_copy(linter):
     assert lint(linter, "Bahraini Prime Minister Khalifa bin Salman Al Khalifa met the envoy.", "2021-03-01") == [
         ("title-mismatch", "error", "Bahraini Prime Minister Khalifa bin Salman Al Khalifa")]
     assert lint(linter, "Bahraini Prime Minister Salman bin Hamad Al Khalifa met the envoy.", "2021-03-01") == []
+
+
+# --- Zimbabwe ----------------------------------------------------------------------------------
+
+def test_zimbabwe(holders):
+    # Mnangagwa sworn in on 24 November 2017 (AP, AFP); Tsvangirai prime minister of the unity
+    # government, 2009-2013 (holders21); Shava sworn in as foreign minister on 2 March 2021
+    # (Xinhua), Murwira acting before and foreign minister again from 15 October 2024 (The Chronicle).
+    assert holders("president", "2010-01-01", "ZW") == ["Robert Mugabe"]
+    assert holders("president", "2019-01-01", "ZW") == ["Emmerson Mnangagwa"]
+    assert holders("prime minister", "2010-01-01", "ZW") == ["Morgan Tsvangirai"]
+    assert holders("prime minister", "2020-01-01", "ZW") == []
+    assert holders("foreign minister", "2019-01-01", "ZW") == ["Sibusiso Moyo"]
+    assert holders("foreign minister", "2021-02-15", "ZW") == ["Amon Murwira"]
+    assert holders("foreign minister", "2023-01-01", "ZW") == ["Frederick Shava"]
+    assert holders("foreign minister", "2025-01-01", "ZW") == ["Amon Murwira"]
+
+
+def test_zimbabwe_titles_in_copy(linter):
+    # Mugabe resigned on 21 November 2017 (AP).
+    assert lint(linter, "Zimbabwean President Robert Mugabe spoke in Harare.", "2018-06-01") == [
+        ("title-mismatch", "error", "Zimbabwean President Robert Mugabe")]
+    assert lint(linter, "Former Zimbabwean President Robert Mugabe spoke in Harare.", "2018-06-01") == []
