@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH", "ZW")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH", "ZW", "RW")
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +58,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("sultan", "Omani", "2021-01-01", "Sultan of Oman: Haitham bin Tariq"),
     ("prime minister", "Bahraini", "2021-01-01", "Prime Minister of Bahrain: Salman bin Hamad Al Khalifa"),
     ("president", "Zimbabwean", "2019-01-01", "President of Zimbabwe: Emmerson Mnangagwa"),
+    ("foreign minister", "Rwandan", "2025-01-01", "Minister of Foreign Affairs of Rwanda: Olivier Nduhungirehe"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -472,3 +473,26 @@ def test_zimbabwe_titles_in_copy(linter):
     assert lint(linter, "Zimbabwean President Robert Mugabe spoke in Harare.", "2018-06-01") == [
         ("title-mismatch", "error", "Zimbabwean President Robert Mugabe")]
     assert lint(linter, "Former Zimbabwean President Robert Mugabe spoke in Harare.", "2018-06-01") == []
+
+
+# --- Rwanda ------------------------------------------------------------------------------------
+
+def test_rwanda(holders):
+    # Kagame acting president after Bizimungu's resignation, sworn in on 22 April 2000 (BBC);
+    # Nsengiyumva prime minister from 23 July 2025 (Reuters); Museminali foreign minister from 7
+    # March 2008 (US embassy cable; Wikidata has 2005), Nduhungirehe from 12 June 2024 (CGTN, RFI).
+    assert holders("president", "2000-04-10", "RW") == ["Paul Kagame"]
+    assert holders("president", "2010-01-01", "RW") == ["Paul Kagame"]
+    assert holders("prime minister", "2020-01-01", "RW") == ["Édouard Ngirente"]
+    assert holders("prime minister", "2025-09-01", "RW") == ["Justin Nsengiyumva"]
+    assert holders("foreign minister", "2006-01-01", "RW") == ["Charles Murigande"]
+    assert holders("foreign minister", "2009-01-01", "RW") == ["Rosemary Museminali"]
+    assert holders("foreign minister", "2015-01-01", "RW") == ["Louise Mushikiwabo"]
+    assert holders("foreign minister", "2025-01-01", "RW") == ["Olivier Nduhungirehe"]
+
+
+def test_rwanda_titles_in_copy(linter):
+    # Biruta moved to the interior ministry on 12 June 2024 (CGTN).
+    assert lint(linter, "Rwandan Foreign Minister Vincent Biruta met the envoy.", "2024-09-01") == [
+        ("title-mismatch", "error", "Rwandan Foreign Minister Vincent Biruta")]
+    assert lint(linter, "Rwandan Foreign Minister Olivier Nduhungirehe met the envoy.", "2024-09-01") == []
