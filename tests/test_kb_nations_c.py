@@ -15,7 +15,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH", "ZW", "RW")
+ADDED = ("AE", "QA", "SY", "JO", "LB", "LK", "GH", "KW", "TN", "KH", "OM", "BH", "ZW", "RW", "UZ")
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,7 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("prime minister", "Bahraini", "2021-01-01", "Prime Minister of Bahrain: Salman bin Hamad Al Khalifa"),
     ("president", "Zimbabwean", "2019-01-01", "President of Zimbabwe: Emmerson Mnangagwa"),
     ("foreign minister", "Rwandan", "2025-01-01", "Minister of Foreign Affairs of Rwanda: Olivier Nduhungirehe"),
+    ("president", "Uzbek", "2020-01-01", "President of Uzbekistan: Shavkat Mirziyoyev"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -496,3 +497,25 @@ def test_rwanda_titles_in_copy(linter):
     assert lint(linter, "Rwandan Foreign Minister Vincent Biruta met the envoy.", "2024-09-01") == [
         ("title-mismatch", "error", "Rwandan Foreign Minister Vincent Biruta")]
     assert lint(linter, "Rwandan Foreign Minister Olivier Nduhungirehe met the envoy.", "2024-09-01") == []
+
+
+# --- Uzbekistan --------------------------------------------------------------------------------
+
+def test_uzbekistan(holders):
+    # Mirziyoyev acting president from 8 September 2016 (Times of Central Asia, UPI), still prime
+    # minister until 14 December; Saidov acting foreign minister from 30 December 2022 (Fergana),
+    # confirmed 25 April 2023 (Vestnik Kavkaza); Ganiev foreign minister 2005-2006 (RFE/RL, US cable).
+    assert holders("president", "2010-01-01", "UZ") == ["Islam Karimov"]
+    assert holders("president", "2016-10-01", "UZ") == ["Shavkat Mirziyoyev"]
+    assert holders("prime minister", "2016-10-01", "UZ") == ["Shavkat Mirziyoyev"]
+    assert holders("prime minister", "2020-01-01", "UZ") == ["Abdulla Aripov"]
+    assert holders("foreign minister", "2005-06-01", "UZ") == ["Elyor Ganiev"]
+    assert holders("foreign minister", "2015-01-01", "UZ") == ["Abdulaziz Komilov"]
+    assert holders("foreign minister", "2024-01-01", "UZ") == ["Bakhtiyor Saidov"]
+
+
+def test_uzbekistan_titles_in_copy(linter):
+    # Komilov left the foreign ministry on 27 April 2022 (Gazeta.uz).
+    assert lint(linter, "Uzbek Foreign Minister Abdulaziz Komilov met the envoy.", "2023-06-01") == [
+        ("title-mismatch", "error", "Uzbek Foreign Minister Abdulaziz Komilov")]
+    assert lint(linter, "Uzbek Foreign Minister Bakhtiyor Saidov met the envoy.", "2023-06-01") == []
