@@ -207,15 +207,24 @@ class Article:
             match = pattern.search(text) if pattern is not None else None
             if match:
                 return match.group()
-        if not self.options.historical_years:
+        options = self.options
+        if not options.historical_years and not options.background_years:
             return None
         claimed = {(id(f.sentence.chunk), i) for f in claims for i in range(f.claim.start, f.claim.end)}
         def years_of(sentences):
             return [int(t.text) for s in sentences for t in s.chunk.doc[s.start:s.end]
                     if c.YEAR.match(t.text) and (id(s.chunk), t.i) not in claimed]
-        years = years_of(unit) or years_of([s for other in paragraph for s in other])
-        if years and max(years) <= article_year(self.document, self.options.words) - self.options.historical_years:
+        own = years_of(unit)
+        years = own or years_of([s for other in paragraph for s in other])
+        published = article_year(self.document, options.words)
+        if options.historical_years and years and max(years) <= published - options.historical_years:
             return str(max(years))
+        # Background: the sentence itself dates its toll years back and nothing keeps it open
+        # ("the 2012 shooting ..., which left 26 people dead"; "In November 2015, gunmen ...
+        # killing 20"), unlike "the war, which began in 2014, has killed 14,000".
+        if (options.background_years and own and max(own) <= published - options.background_years
+                and not any(self.matches(s.chunk).starts(c.ONGOING, s.start, s.end) for s in unit)):
+            return str(max(own))
         return None
 
 
