@@ -113,9 +113,16 @@ class Article:
                     continue
                 window = self.window(paragraph, index)
                 strength, source = self.strongest(window)
-                if strength is None and index > 0:
-                    # "Officials released new figures on Tuesday. Fifty-four people had died."
-                    strength, source = self.announced(paragraph[index - 1])
+                if strength is None:
+                    # A sentence of the paragraph that announces figures from a source, the
+                    # claim's own or the one before or after it: "Officials released new figures
+                    # on Tuesday. Fifty-four people had died.", "The governor released the
+                    # toll: 14 people were killed.", "... Police gave the figure at a briefing."
+                    for near in (index, index - 1, index + 1):
+                        if 0 <= near < len(paragraph):
+                            strength, source = self.announced(paragraph[near])
+                            if strength is not None:
+                                break
                 historical = self.historical(unit, claims, paragraph)
                 for item in claims:
                     found = (strength, source)
@@ -189,7 +196,8 @@ class Article:
 
     def announced(self, unit: list[Sentence]) -> tuple[str | None, str]:
         """A sentence that announces figures from a source ("Officials released new figures")
-        sources the claims of the sentence after it, in the same paragraph."""
+        sources the claims of its own sentence and of those just before and after it, in the
+        same paragraph."""
         for sentence in unit:
             text = sourcing.announcement(self.matches(sentence.chunk), sentence.start, sentence.end)
             if text:
