@@ -291,7 +291,10 @@ def check(document: Document, rule) -> Iterator[Hit]:
             verdict, severity, data = "sourced-elsewhere", Severity.INFO, {"source_line": str(line)}
         elif item.strength == "weak":
             verdict, data = "weak-source", {"source": item.source}
-        match = " ".join(document.source[item.span.start:item.span.end].split())
+        # The prose text, as DESIGN.md wants for {match}: "**Twelve people** were *killed*"
+        # quotes "Twelve people were killed", not its markup.
+        doc = item.sentence.chunk.doc
+        match = " ".join(doc[item.claim.start:item.claim.end].text.split())
         values = {"match": match, "source": "", "source_line": "", **data}
         text = options.verdicts[verdict].format_map(values)
         yield Hit(item.span, {**values, "verdict": text}, severity=severity)
