@@ -208,10 +208,21 @@ def test_historical_events_and_years(tmp_path):
     # Civil wars in the news are not history: the events match case-sensitively.
     assert found("Yemen's civil war killed 12 people last year.") == [("warning", "killed 12 people")]
 
-    dated = "---\ndate: 2024-01-17\n---\nIn 1944, 2,000 soldiers were killed.\n\nIn 2010, 2,000 soldiers were killed.\n"
+    dated = "---\ndate: 2024-01-17\n---\nIn 1944, 2,000 soldiers were killed.\n\nIn 2021, 2,000 soldiers were killed.\n"
     assert found(dated) == [("info", "2,000 soldiers were killed"), ("warning", "2,000 soldiers were killed")]
-    assert found(dated, configured(tmp_path, "{historical-years: 0}")) == [
+    assert found(dated, configured(tmp_path, "{historical-years: 0, background-years: 0}")) == [
         ("warning", "2,000 soldiers were killed"), ("warning", "2,000 soldiers were killed")]
+
+
+def test_background_years_need_a_closed_toll(tmp_path):
+    text = ("---\ndate: 2024-01-17\n---\nIn 2010, 2,000 soldiers were killed.\n\n"
+            "The war, which began in 2010, has killed 2,000 soldiers.\n")
+    # Five years back (the rule's setting) is background; "has killed" keeps a toll open.
+    assert found(text) == [("info", "2,000 soldiers were killed"), ("warning", "killed 2,000 soldiers")]
+    assert found(text, configured(tmp_path, "{background-years: 0}")) == [
+        ("warning", "2,000 soldiers were killed"), ("warning", "killed 2,000 soldiers")]
+    assert found(text, configured(tmp_path, "{background-years: 20}")) == [
+        ("warning", "2,000 soldiers were killed"), ("warning", "killed 2,000 soldiers")]
 
 
 def test_article_year_comes_from_front_matter_or_reference_date():

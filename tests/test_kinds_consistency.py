@@ -67,6 +67,13 @@ def test_counts_that_are_not_compared(tmp_path, text):
     assert lint(tmp_path, NUMBERS, text) == []
 
 
+def test_a_specific_event_outweighs_a_generic_one(tmp_path):
+    # "attack" is generic in the pack's data: beside "ambushed" the count is the ambush's.
+    text = ("Militants ambushed a patrol, killing four soldiers in the deadliest attack this year.\n\n"
+            "The army said six soldiers were killed in the ambush.\n")
+    assert [f[1:3] for f in lint(tmp_path, NUMBERS, text)] == [(3, 15)]
+
+
 def test_digits_and_words_are_the_same_number(tmp_path):
     text = "The ambush killed two colonels.\n\nThe ambush killed 2 officers.\n"
     assert lint(tmp_path, NUMBERS, text) == []
@@ -91,6 +98,8 @@ def test_bad_options(tmp_path, body, line, words):
     ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\nextra: 1\n", 4, "unknown key 'extra'"),
     ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\napproximators: [1]\n", 4,
      "'approximators' must be a list"),
+    ("things: {a: [b]}\noutcomes: {a: [b]}\nevents: {a: [b]}\ngeneric-events: [c]\n", 4,
+     "'generic-events' must be a list of event names from 'events'"),
 ])
 def test_bad_counts_data(tmp_path, data, line, words):
     # Reported in the data file, at the line to fix, like a rule file's own mistakes.

@@ -13,8 +13,12 @@ Copy that shows a template on purpose is not an unfilled slot, and the kind leav
 - quoted material: a blockquote, or a list inside one (a template shown as an outline);
 - the reader's own slot ("[your agency]") in an article that speaks to its reader as "you";
 - filler on a page that is a layout demo: filler in `filler-demo` blocks or more;
+- any slot on a page about templates, whose prose (slots aside) names them (`template-words`:
+  "template", "placeholder") `template-page` times or more;
 - a slot inside a pattern such as a web address ("www.[agency].gov", "/posts/[id]"), glued to
-  the characters around it.
+  the characters around it, or a bracket right before "(" or "[" (a link's text);
+- a slot whose brackets are written as HTML entities ("&#91;federal agency&#93;"): the writer
+  escaped them so that the page would show them.
 
 Code spans, code blocks and template tags are not prose, so slots there are never seen.
 """
@@ -42,7 +46,12 @@ _READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _YOUR_SLOT = re.compile(r"\[\s*your\b", re.IGNORECASE)
 # A slot glued to a word, a dot, a slash or an @ is part of an address pattern, not a sentence.
 _GLUED_BEFORE = re.compile(r"[\w./@:=-]")
-_GLUED_AFTER = re.compile(r"[\w/@=]|\.\w")
+# A bracket right before "(" or "[" is a link's text ("[email](mailto: x)" with a broken address).
+_GLUED_AFTER = re.compile(r"[\w/@=(\[]|\.\w")
+# Words that make a bracket an editor's insertion, not a template's slot: "[the city]", "[his
+# age]", "[two time]", "[via email]".
+_DETERMINERS = (r"(?:the|a|an|this|that|these|those|his|her|its|our|their|my|your|some|any|via|by|to|for"
+                r"|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|last|next)")
 
 
 @dataclass(frozen=True)
@@ -59,8 +68,13 @@ class Options:
     """An article that says "you" this many times speaks to its reader: "[your X]" is theirs."""
     min_quoted_words: int = 2
     """Words beside the slots that make a quotation sample wording rather than a bare slot."""
+    template_words: tuple[str, ...] = ()
+    """Words of a page about templates ("template", "placeholder"), as regexes."""
+    template_page: int = 2
+    """A page that uses `template-words` this many times teaches templates: its slots are examples."""
     pattern: SafePattern = field(init=False, repr=False, compare=False)
     filler_pattern: SafePattern | None = field(init=False, repr=False, compare=False)
+    template_pattern: SafePattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for key, entries in (("tokens", self.tokens), ("filler", self.filler)):
@@ -69,7 +83,12 @@ class Options:
                     compile_pattern(entry)
                 except ValueError as err:
                     raise OptionError(key, str(err), index) from None
-        for key in ("filler_demo", "reader_words", "min_quoted_words"):
+        for index, entry in enumerate(self.template_words):
+            try:
+                compile_pattern(entry)
+            except ValueError as err:
+                raise OptionError("template-words", str(err), index) from None
+        for key in ("filler_demo", "reader_words", "min_quoted_words", "template_page"):
             if getattr(self, key) < 1:
                 raise OptionError(key.replace("_", "-"), f"'{key.replace('_', '-')}' must be at least 1")
         try:  # Vale's flags first ("(?i)tbd") become a group scoped to their token
@@ -79,7 +98,13 @@ class Options:
         slots = read_word_list(self.slots_file) if self.slots_file else ()
         if slots:
             nouns = alternation(slots, nonword=True)
-            pieces.append(r"\[\s*(?:" + nouns + r")(?:\s+(?:name|here|goes here|of event))?\s*\]")
+            # A slot names what goes there: a slot noun, perhaps after one word that is no
+            # determiner ("[Reporter Name]", "[email address]", but not the editor's "[the
+            # city]"), perhaps followed by "name", "here" or "of ..." ("[day of week]"); up to
+            # three such in one bracket ("[City, State]", "[Month Day]").
+            slot = (r"(?:(?!" + _DETERMINERS + r"\b)[^\W\d_][\w'’-]*\s+)?(?:" + nouns
+                    + r")(?:\s+(?:name|here|goes here|of (?:the )?[^\W\d_]+))?")
+            pieces.append(r"\[\s*" + slot + r"(?:\s*(?:[,/&]|and|or)?\s*" + slot + r"){0,2}\s*\]")
         if not pieces and not self.filler:
             raise ValueError("a placeholder rule needs 'tokens', 'slots-file' or 'filler'")
         pattern = compile_pattern("|".join(f"(?:{p})" for p in pieces), ignorecase=True) if pieces else None
@@ -87,6 +112,9 @@ class Options:
         filler = (compile_pattern(alternation(self.filler, nonword=False), ignorecase=True)
                   if self.filler else None)
         object.__setattr__(self, "filler_pattern", filler)
+        template = (compile_pattern(alternation(self.template_words, nonword=False), ignorecase=True)
+                    if self.template_words else None)
+        object.__setattr__(self, "template_pattern", template)
 
 
 def check(document: Document, rule) -> Iterator[Hit]:
@@ -111,9 +139,31 @@ def _example(document: Document, block, match: re.Match, options: Options) -> bo
     before = text[match.start() - 1 : match.start()] if match.start() else ""
     if (before and _GLUED_BEFORE.fullmatch(before)) or _GLUED_AFTER.match(text, match.end()):
         return True
+    if document.source.startswith("&", block.source_span(match.start(), match.end()).start):
+        return True  # "&#91;federal agency&#93;": brackets escaped so that the page shows them
     if _quoted_material(document, block) or _in_sample_wording(text, match, options):
         return True
+    if _about_templates(document, options):
+        return True
     return bool(_YOUR_SLOT.match(match.group())) and _speaks_to_reader(document, options.reader_words)
+
+
+def _about_templates(document: Document, options: Options) -> bool:
+    """Whether the article teaches templates ("A user story follows a template: As a [role] ..."),
+    by how often its prose, slots aside, names them."""
+    pattern = options.template_pattern
+    if pattern is None:
+        return False
+
+    def count() -> int:
+        total = 0
+        for block in document.prose(("heading", "paragraph", "list-item", "table-cell", "blockquote")):
+            if pattern.may_occur(block.folded):
+                total += sum(1 for _ in pattern.finditer(_SLOT_TEXT.sub(" ", block.text)))
+            if total >= options.template_page:
+                break
+        return total
+    return document.derived(("placeholder-template-words", options.template_words), count) >= options.template_page
 
 
 def _quoted_material(document: Document, block) -> bool:

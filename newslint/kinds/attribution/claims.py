@@ -37,6 +37,7 @@ MEASURE = "measure"      # what a number measures, not counts: "48 hours", "two 
 OBSERVE = "observe"      # a source finding the dead itself: "police discovered 30 people injured"
 DEFINITE = "definite"    # words that point back to a figure already given: "the two victims"
 EXAMPLE = "example"      # words that introduce example copy: "For example:"
+ONGOING = "ongoing"      # words that keep a toll open: "has killed", "so far", "since"
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # A bare four-digit number with no noun after it is a year ("in 2014 we had ..."), not a count.
@@ -52,6 +53,8 @@ class NumberWord:
     value: float
     needs_noun: bool
     """A figure only right before a noun ("no casualties", "a man"), never alone."""
+    scale: bool = False
+    """Multiplies the number before it, as 100 and up do: "two dozen" is 24."""
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,13 @@ class Lexicon:
 
 
 def read_number_words(lines: Iterable[str]) -> dict[str, NumberWord]:
-    """`WORDS VALUE [noun]` per line, e.g. `a dozen 12`, `no 0 noun`."""
+    """`WORDS VALUE [noun|scale]` per line, e.g. `a dozen 12`, `no 0 noun`, `dozen 12 scale`."""
     numbers = {}
     for line in lines:
         parts = line.split()
         needs_noun = parts[-1] == "noun"
-        if needs_noun:
+        scale = parts[-1] == "scale"
+        if needs_noun or scale:
             parts = parts[:-1]
         if len(parts) < 2:
             raise ValueError(f"number word line {line!r} needs a word and a value")
@@ -76,7 +80,7 @@ def read_number_words(lines: Iterable[str]) -> dict[str, NumberWord]:
             value = float(parts[-1])
         except ValueError:
             raise ValueError(f"number word line {line!r}: {parts[-1]!r} is not a number") from None
-        numbers[" ".join(parts[:-1]).lower()] = NumberWord(value, needs_noun)
+        numbers[" ".join(parts[:-1]).lower()] = NumberWord(value, needs_noun, scale)
     return numbers
 
 
@@ -254,10 +258,13 @@ class ClaimFinder:
             return None
         quantity_end, value, single, needs_noun = quantity
         head, end, terminal, adjacent = self._noun(quantity_end)
+        if head is None and start == position and quantity_end - position == 1 and YEAR.match(self.doc[position].text):
+            # A bare year-like number with no noun and no approximator is a year, even right
+            # before a claim word: "the floods of 2011 killed 300", "in 2014 killed ..." read
+            # from a date; a toll that size is written "1,500" or "some 1500 dead".
+            return None
         if head is None and not terminal:
             if needs_noun or not self._stands_alone(quantity_end):
-                return None
-            if quantity_end - position == 1 and YEAR.match(self.doc[position].text):
                 return None
             end = quantity_end
         return Figure(start, end, value, head, single, terminal, adjacent)
@@ -288,7 +295,7 @@ class ClaimFinder:
             if following is None or following[2]:
                 break
             next_end, next_value, _ = following
-            is_scale = next_value >= 100 and not DIGITS.match(self.doc[k].text)
+            is_scale = (next_value >= 100 or self._scale_word(k, next_end)) and not DIGITS.match(self.doc[k].text)
             if is_scale:
                 current = (current or 1) * next_value
                 if next_value >= 1000:
@@ -302,6 +309,10 @@ class ClaimFinder:
             return None  # "2.0", "3.5": a version or a measure; a count of people is whole or scaled
         value = total + current
         return end, _show(value), value == 1, False
+
+    def _scale_word(self, start: int, end: int) -> bool:
+        word = self.lexicon.numbers.get(" ".join(self.doc[start:end].text.lower().split()))
+        return word is not None and word.scale
 
     def _number_at(self, position: int) -> tuple[int, float, bool] | None:
         if position >= self.end:

@@ -28,7 +28,7 @@ LIST_OPTIONS = {
     "reporting_verbs": c.REPORT, "not_subjects": c.NOT_SUBJECT, "source_phrases": c.SOURCE_PHRASE,
     "source_nouns": c.SOURCE_NOUN, "source_evidence": c.EVIDENCE, "weak_source_phrases": c.WEAK,
     "measure_nouns": c.MEASURE, "estimate_verbs": c.ESTIMATE, "observation_verbs": c.OBSERVE,
-    "back_references": c.DEFINITE, "example_introducers": c.EXAMPLE,
+    "back_references": c.DEFINITE, "example_introducers": c.EXAMPLE, "ongoing_words": c.ONGOING,
 }
 
 
@@ -76,6 +76,13 @@ class Options:
     historical: Literal["warning", "info", "ignore"] = "info"
     historical_years: int = 50
     """A sentence naming only years this much older than the article is history (0: never)."""
+    background_years: int = 0
+    """A sentence naming only years at least this much older than the article, whose toll is
+    closed (no `ongoing-words` in the sentence), is background: "the 2012 shooting, which left 26
+    people dead" (0: never)."""
+    ongoing_words: DataFile | None = None
+    """Words in a sentence that keep its toll open ("has killed", "so far", "since 2014"): such
+    a toll is news however old its years."""
     max_gap: int = 4
     vocabulary: DataFile | None = None
     """The words of dates (`dates.yaml`), to read a publication date written out in words."""
@@ -113,8 +120,9 @@ class Options:
         assign(self, "example_pattern", _joined("example-introducers", self.example_introducers, escape=True,
                                                 ignorecase=True))
         _check_verdicts(self.verdicts, self.weak_sources, self.historical)
-        if self.max_gap < 0 or self.historical_years < 0:
-            raise OptionError("max-gap" if self.max_gap < 0 else "historical-years", "must not be negative")
+        for key in ("max_gap", "historical_years", "background_years"):
+            if getattr(self, key) < 0:
+                raise OptionError(key.replace("_", "-"), "must not be negative")
 
     def matchers(self):
         """(claim words only, every list): PhraseMatchers built on first use, once per process.

@@ -88,19 +88,23 @@ MAX_ESTIMATE = 8
 
 
 def _estimates(matches: c.Matches, start: int, end: int) -> list[tuple[int, int]]:
-    """'X put the toll at 60', 'X put the number of injured at 31': an estimate verb with a
-    subject, then "the" (or its, their), then "at" within MAX_ESTIMATE tokens."""
+    """'X put the toll at 60', 'X put the number of injured at 31', 'X gave the death toll as
+    19': an estimate verb with a subject, then "the" (or its, their), a claim or evidence word
+    ("toll", "injured", "figure"), then "at" or "as", within MAX_ESTIMATE tokens."""
     doc = matches.doc
     found = []
     for a, b in matches.starts(c.ESTIMATE, start, end):
         if b >= end or doc[b].lower_ not in ("the", "its", "their") or not _has_subject(matches, a, b, start, end):
             continue
+        named = False  # what is estimated must be a toll or a figure, not "the date as Tuesday"
         for k in range(b + 1, min(b + 1 + MAX_ESTIMATE, end)):
-            if doc[k].lower_ == "at":
-                found.append((a, k + 1))
+            if doc[k].lower_ in ("at", "as"):  # "put the toll at 60", "gave the toll as 19"
+                if named:
+                    found.append((a, k + 1))
                 break
             if doc[k].is_punct:
                 break
+            named = named or any(matches.end(category, k) is not None for category in (c.AFTER, c.BEFORE, c.EVIDENCE))
     return found
 
 

@@ -40,8 +40,8 @@ NUMBER_WORDS = {
 _NOT_MODIFIERS = frozenset("""of and or but who which that were was are is had have has in at on from to
 by with for as than after before during when while killed injured wounded dead
 hundred hundreds thousand thousands million millions billion dozen dozens percent times""".split())
-_KEYS = ("things", "outcomes", "events", "approximators", "different-event", "lower-bounds", "upper-bounds",
-         "updates", "tolls")
+_KEYS = ("things", "outcomes", "events", "generic-events", "approximators", "different-event", "lower-bounds",
+         "upper-bounds", "updates", "tolls")
 MAX_MODIFIERS = 4
 
 
@@ -51,6 +51,9 @@ class Vocabulary:
     """word or phrase (lowercase) -> the group it belongs to"""
     outcomes: Mapping[str, str]
     events: Mapping[str, str]
+    generic_events: frozenset
+    """Event groups that name any event of their kind ("attack"): beside a specific one
+    ("ambushed ... in one of the deadliest attacks"), the specific one is the event."""
     count_pattern: re.Pattern
     outcome_pattern: re.Pattern
     event_pattern: re.Pattern
@@ -100,6 +103,9 @@ def read_vocabulary(path: Path) -> Vocabulary:
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise doc.error(f"'{key}' must be a list of words", key)
         lists[key] = _alternation(words) if words else None
+    generic = data.get("generic-events", [])
+    if not isinstance(generic, list) or not all(isinstance(g, str) and g in data["events"] for g in generic):
+        raise doc.error("'generic-events' must be a list of event names from 'events'", "generic-events")
     toll_key, toll_words = _tolls(doc, data.get("tolls"), groups)
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     # "fifty-four" is one number; read alone, its "four" would be a different count
@@ -110,6 +116,7 @@ def read_vocabulary(path: Path) -> Vocabulary:
         rf"\s+(?P<thing>{_alternation(groups['things'])})(?!\w)", ignorecase=True)
     return Vocabulary(
         things=groups["things"], outcomes=groups["outcomes"], events=groups["events"],
+        generic_events=frozenset(generic),
         count_pattern=count,
         outcome_pattern=_words(_alternation(groups["outcomes"])),
         event_pattern=_words(_alternation(groups["events"])),
@@ -235,6 +242,9 @@ def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> 
     events = [(m.start() + start, m.group()) for m in vocabulary.event_pattern.finditer(sentence)]
     if not events:
         return
+    specific = [item for item in events
+                if vocabulary.events[" ".join(item[1].lower().split())] not in vocabulary.generic_events]
+    events = specific or events
     revised = bool(vocabulary.update_pattern is not None and vocabulary.update_pattern.search(sentence))
     outcomes = [(m.start() + start, m.group()) for m in vocabulary.outcome_pattern.finditer(sentence)]
     found = []
@@ -252,12 +262,14 @@ def _counts(block, index: int, start: int, end: int, vocabulary: Vocabulary) -> 
         number_start = match.start("number")
         before = text[max(start, number_start - 30) : number_start]
         bound, phrase_start = "", match.start()
-        for name, pattern in (("lower", vocabulary.lower_pattern), ("upper", vocabulary.upper_pattern)):
-            hit = pattern.search(before) if pattern is not None else None
-            if hit:
-                bound = name
-                phrase_start = min(phrase_start, number_start - len(before) + hit.start())
-                break
+        # The longer phrase decides: "no more than 20" is an upper bound, though it ends in the
+        # lower bound "more than".
+        hits = [(hit.start(), name) for name, pattern in (("lower", vocabulary.lower_pattern),
+                                                          ("upper", vocabulary.upper_pattern))
+                if pattern is not None and (hit := pattern.search(before))]
+        if hits:
+            hit_start, bound = min(hits)
+            phrase_start = min(phrase_start, number_start - len(before) + hit_start)
         if not bound and vocabulary.approximator_pattern is not None and vocabulary.approximator_pattern.search(before):
             continue
         value = _number(match.group("number"))
