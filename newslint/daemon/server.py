@@ -59,6 +59,7 @@ class Daemon:
         signal.signal(signal.SIGINT, lambda *_: self._stop())
         self.warmth.warm()
         listener = self._listen()
+        self.last_request = time.monotonic()  # idle from now, not from before the warm-up
         ready()
         selector = selectors.DefaultSelector()
         selector.register(listener, selectors.EVENT_READ, None)
