@@ -138,3 +138,57 @@ def test_the_client_imports_nothing_heavy(project):
     result = subprocess.run([sys.executable, "-c", script], cwd=project.root, env=project.env, capture_output=True)
     assert project.served() == before + 1
     assert result.stderr.decode().splitlines()[-1] == "1 []"
+
+
+def _on_a_terminal(project, args, daemon=True, columns=97):
+    """Run with standard output and error on a terminal of `columns` columns; what it showed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    command = [sys.executable, "-m", "newslint", *args] + ([] if daemon else ["--no-daemon"])
+    env = {k: v for k, v in project.env.items() if k not in ("COLUMNS", "LINES", "CI")}
+    env["TERM"] = "xterm-256color"
+    run = subprocess.Popen(command, cwd=project.root, env=env, stdin=subprocess.DEVNULL, stdout=follower,
+                           stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the last writer
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return run.wait(timeout=120), shown
+
+
+def test_a_terminal_gets_the_same_colours_and_width(project):
+    before = project.served()
+    warm = _on_a_terminal(project, ["check", "content"])
+    assert project.served() == before + 1
+    cold = _on_a_terminal(project, ["check", "content"], daemon=False)
+    assert warm == cold
+    assert b"\x1b[" in warm[1]  # coloured: the run saw a terminal
+
+
+def test_add_noqa_writes_the_same_comments(project):
+    source = project.root / "content"
+    for label in ("warm", "cold"):
+        shutil.copytree(source, project.root / f"noqa-{label}", ignore=shutil.ignore_patterns(".newslint_cache"))
+    before = project.served()
+    warm = project.run("check", "--add-noqa", "--noqa-reason", "old", "noqa-warm")
+    assert project.served() == before + 1
+    cold = project.run("check", "--add-noqa", "--noqa-reason", "old", "noqa-cold", daemon=False)
+    assert (warm.returncode, warm.stderr.decode().replace("noqa-warm", "noqa-cold")) == \
+        (cold.returncode, cold.stderr.decode())
+    written = {p.name: p.read_bytes() for p in (project.root / "noqa-warm").glob("*.md")}
+    assert written == {p.name: p.read_bytes() for p in (project.root / "noqa-cold").glob("*.md")}
+    assert b"newslint-disable" in b"".join(written.values())
