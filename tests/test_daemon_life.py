@@ -227,3 +227,28 @@ def test_the_socket_is_private(project):
     sock = project.socket()
     assert (os.stat(sock).st_mode & 0o777) == 0o600
     assert (os.stat(sock.parent).st_mode & 0o777) == 0o700
+
+
+def test_a_client_that_gave_up_before_its_go_gets_no_run(project):
+    # A client that waited too long runs the check itself: the daemon's run must never start too.
+    from newslint.daemon.fingerprint import fingerprint
+
+    stdin_r, stdin_w = os.pipe()
+    out_r, out_w = os.pipe()
+    before = project.served()
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.connect(str(project.socket()))
+    request = {"protocol": protocol.PROTOCOL, "fingerprint": fingerprint(), "op": "check",
+               "argv": ["check", "content", "--format", "json"], "cwd": str(project.root), "env": dict(project.env),
+               "umask": 0o022, "encodings": [["utf-8", "strict"]] * 3}
+    protocol.send(sock, request, [stdin_r, out_w, out_w])
+    for fd in (stdin_r, out_w):
+        os.close(fd)
+    sock.settimeout(30)
+    assert protocol.receive(sock)[0] == {"status": "accepted"}
+    sock.close()  # gone, without a word
+    os.close(stdin_w)
+    with os.fdopen(out_r, "rb") as written:
+        assert written.read() == b""  # the forked run ended without writing anything
+    assert project.served() == before + 1
+    _cold_equals_default(project)

@@ -79,6 +79,12 @@ def _run_check(argv: list[str]) -> int | None:
             return None
         if answer.get("status") != "accepted":
             return None  # stale, refused: this run is cold (and a stale daemon is on its way out)
+        try:
+            # The daemon's run starts only on this word: a client that gave up waiting (and runs
+            # cold) never sends it, so a request is never run twice.
+            protocol.send(sock, {"go": True})
+        except (protocol.ProtocolError, OSError):
+            return None
         sock.settimeout(None)
         return _await_exit(sock, argv)
 

@@ -73,7 +73,7 @@ def runtime_folder(create: bool = False) -> Path | None:
     if not hasattr(socket, "AF_UNIX"):
         return None
     base = os.environ.get("XDG_RUNTIME_DIR")
-    if base and _private(Path(base), must_exist=True):
+    if base and _private(Path(base)):
         folder = Path(base) / "newslint"
     else:
         folder = Path(tempfile.gettempdir()) / f"newslint-{os.getuid()}"
@@ -87,7 +87,7 @@ def runtime_folder(create: bool = False) -> Path | None:
     return folder if _private(folder) else None
 
 
-def _private(folder: Path, must_exist: bool = True) -> bool:
+def _private(folder: Path) -> bool:
     try:
         info = os.lstat(folder)
     except OSError:

@@ -3,9 +3,11 @@ the first of which (the request) carries the client's standard input, output and
 descriptors, so that the daemon's run reads and writes them itself, terminal and all.
 
 Client -> daemon: {"protocol", "fingerprint", "op": "check"|"status"|"stop", and for check:
-"argv", "cwd", "env", "umask", "encodings"}. Daemon -> client: {"status": "accepted"} then
-{"output": true} before the run first writes (a run that dies after it cannot be silently
-redone) and {"exit": N}; or {"status": "stale"|"refused", "reason"}; or a status's fields.
+"argv", "cwd", "env", "umask", "encodings"}. Daemon -> client: {"status": "accepted"}, to which
+the client answers {"go": true} if it still wants the run (one that gave up waiting runs cold
+and never says it, so no request runs twice); then {"output": true} before the run first writes
+(a run that dies after it cannot be silently redone) and {"exit": N}. Or {"status":
+"stale"|"refused", "reason"}; or a status's fields.
 """
 from __future__ import annotations
 

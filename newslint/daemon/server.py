@@ -30,6 +30,8 @@ from .warmth import Warmth
 
 REQUEST_TIMEOUT = 2.0
 """A client sends its request as soon as it connects; one that does not is dropped."""
+GO_TIMEOUT = 10.0
+"""The client answers "accepted" at once; a run never starts without its word."""
 REQUEST_KEYS = {"argv": list, "cwd": str, "env": dict, "umask": int, "encodings": list}
 
 
@@ -186,14 +188,17 @@ class Daemon:
             self.warmth.warm()  # meanwhile, for the next request
 
     def _client_gone(self, pid: int, conn, selector) -> None:
-        """The client closed its end (killed, or Ctrl-C): interrupt its run as Ctrl-C would."""
+        """The client closed its end (killed, or Ctrl-C): interrupt its run as Ctrl-C would.
+        Peeking, never reading: the bytes the client sends ("go") are the run's to read."""
         try:
-            data = conn.recv(1)
+            data = conn.recv(1, socket.MSG_PEEK)
         except BlockingIOError:
             return
         except OSError:
             data = b""
-        del data
+        if data:
+            time.sleep(0.001)  # the run has yet to read its "go"; look again in a moment
+            return
         if pid in self.children:  # not reaped yet: the pid is still this child's
             try:
                 os.kill(pid, signal.SIGINT)
@@ -229,7 +234,15 @@ def _child(conn: socket.socket, fds: list[int], request: dict, main: Callable[[l
                                         line_buffering=target > 0 and os.isatty(target), write_through=target == 2))
     sys.stdin, sys.stdout, sys.stderr = streams
     client.disabled[0] = True  # this run is the daemon's: it must not ask a daemon again
-    _answer(conn, {"status": "accepted"})
+    try:
+        protocol.send(conn, {"status": "accepted"})
+        conn.settimeout(GO_TIMEOUT)
+        go, _ = protocol.receive(conn)
+    except (protocol.ProtocolError, OSError):
+        return  # the client gave up waiting and runs the check itself
+    if go.get("go") is not True:
+        return
+    conn.settimeout(None)
     try:
         code = main(list(request["argv"]))
     except BaseException:  # main itself turns everything into a code; this is a last resort
