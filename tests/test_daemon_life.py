@@ -252,3 +252,13 @@ def test_a_client_that_gave_up_before_its_go_gets_no_run(project):
         assert written.read() == b""  # the forked run ended without writing anything
     assert project.served() == before + 1
     _cold_equals_default(project)
+
+
+def test_ctrl_c_on_the_way_to_the_daemon_ends_as_a_cold_run_does(monkeypatch):
+    def interrupted(argv):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(client, "_run_check", interrupted)
+    monkeypatch.delenv(client.DISABLE_ENV, raising=False)
+    assert client.run_check(["check"]) == 130
+

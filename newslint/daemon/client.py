@@ -39,6 +39,8 @@ def run_check(argv: list[str]) -> int | None:
         return None
     try:
         return _run_check(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the daemon took the run: as a cold run ends
+        return 130
     except Exception:  # whatever went wrong on the way to a daemon, the cold run still answers
         return None
 
