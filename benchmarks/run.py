@@ -9,6 +9,9 @@ Prints everything issue 22 asks for, each with its target:
   that are installed: proselint (pip), markdownlint-cli2, write-good, textlint (one rule,
   no-todo) and alex (npm). Medians of alternating runs, so that machine noise hits every tool
   alike; ratios to markdownlint-cli2, proselint and the floor.
+- the warm process: one article and the corpus (no cache, default jobs) with `newslint daemon`
+  running for the corpus folder (started before the timed runs, stopped after), and their
+  ratios to the peers; every other newslint row passes --no-daemon, so it stays cold.
 - linearity: one synthetic article of 50,000 and one of 100,000 words dense with dates, tolls
   and titles (`generate.py --dense`), and the ratio of their times.
 - memory: the peak resident memory of newslint's whole process tree (main and workers,
@@ -38,6 +41,8 @@ sys.path.insert(0, str(HERE))
 from generate import dense_article, generate  # noqa: E402
 
 DEFAULT = "newslint, corpus, default jobs"
+DAEMON_ONE = "newslint, one article, daemon running"
+DAEMON_CORPUS = "newslint, corpus, no cache, daemon running"
 ONE_JOB = "newslint, corpus, --jobs 1"
 FLOOR = "floor: read + markdown + spaCy tokenizer"
 TARGETS = (  # (peer row, the least peer / newslint the issue asks for)
@@ -189,11 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     relative = [str(p.relative_to(corpus)) for p in files]
     one_relative = str(one.relative_to(corpus))
 
+    cold = newslint + ["check", "--no-daemon"]
     commands: dict[str, tuple[list[str], int]] = {
-        "newslint, one article": (newslint + ["check", "--no-cache", "--format", "concise", one_relative], one_words),
-        DEFAULT: (newslint + ["check", "--no-cache", "--format", "concise", "."], words),
-        ONE_JOB: (newslint + ["check", "--no-cache", "--jobs", "1", "--format", "concise", "."], words),
-        "newslint, corpus, cached re-run": (newslint + ["check", "--format", "concise", "."], words),
+        "newslint, one article": (cold + ["--no-cache", "--format", "concise", one_relative], one_words),
+        DEFAULT: (cold + ["--no-cache", "--format", "concise", "."], words),
+        ONE_JOB: (cold + ["--no-cache", "--jobs", "1", "--format", "concise", "."], words),
+        "newslint, corpus, cached re-run": (cold + ["--format", "concise", "."], words),
+        DAEMON_ONE: (newslint + ["check", "--no-cache", "--format", "concise", one_relative], one_words),
+        DAEMON_CORPUS: (newslint + ["check", "--no-cache", "--format", "concise", "."], words),
         FLOOR: ([sys.executable, str(HERE / "floor.py"), "."], words),
     }
     found, absent = peers(corpus, relative, one_relative)
@@ -205,24 +213,32 @@ def main(argv: list[str] | None = None) -> int:
     for size in (50_000, 100_000):
         path = dense_article(dense / f"dense-{size}.md", size)
         commands[f"newslint, dense article, {size:,} words"] = (
-            newslint + ["check", "--no-cache", "--format", "concise", path.name], size)
+            cold + ["--no-cache", "--format", "concise", path.name], size)
 
     subprocess.run(commands["newslint, corpus, cached re-run"][0], cwd=corpus, stdout=subprocess.DEVNULL)  # warm cache
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = {name: 0 for name in commands}
-    for run in range(options.runs):
-        for name, (command, _) in commands.items():
-            elapsed, peak, _ = measure(command, dense if "dense" in name else corpus)
-            times[name].append(elapsed)
-            peaks[name] = max(peaks[name], peak)
-        print(f"run {run + 1}/{options.runs} done", file=sys.stderr)
+    daemon_started = subprocess.run(newslint + ["daemon", "start"], cwd=corpus, capture_output=True).returncode == 0
+    try:
+        if not daemon_started:
+            print("the daemon did not start: its rows are left out", file=sys.stderr)
+            for name in (DAEMON_ONE, DAEMON_CORPUS):
+                del commands[name], times[name], peaks[name]
+        for run in range(options.runs):
+            for name, (command, _) in commands.items():
+                elapsed, peak, _ = measure(command, dense if "dense" in name else corpus)
+                times[name].append(elapsed)
+                peaks[name] = max(peaks[name], peak)
+            print(f"run {run + 1}/{options.runs} done", file=sys.stderr)
+    finally:
+        subprocess.run(newslint + ["daemon", "stop"], cwd=corpus, capture_output=True)
 
     # Memory: the whole tree (main and workers) over the corpus and over many copies of it.
     archive = work / "archive"
     for copy in range(options.copies):
         shutil.copytree(options.corpus if options.corpus.is_dir() else corpus, archive / f"copy-{copy}",
                         ignore=shutil.ignore_patterns(".newslint_cache"))
-    memory_command = newslint + ["check", "--no-cache", "--format", "concise", "."]
+    memory_command = cold + ["--no-cache", "--format", "concise", "."]
     memory = {}
     for label, folder, count in (("corpus", corpus, len(files)), (f"{options.copies} copies", archive, len(files) * options.copies)):
         elapsed, peak = measure_tree(memory_command, folder)
@@ -252,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     others = [name for name in found if name.endswith("corpus")]
     extra = [f"{name} / newslint (default jobs): {medians[name] / medians[DEFAULT]:.2f}" for name in others
              if name not in dict(TARGETS)]
+    for row, peer_suffix in ((DAEMON_ONE, "one article"), (DAEMON_CORPUS, "corpus")):
+        for peer in ("markdownlint-cli2", "proselint"):
+            if row in medians and f"{peer}, {peer_suffix}" in medians:
+                extra.append(f"{peer}, {peer_suffix} / {row}: {medians[f'{peer}, {peer_suffix}'] / medians[row]:.2f}")
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     header = (f"Corpus: {source}: {len(files)} files, {words:,} words; one article: {one.name} ({one_words:,} words).\n"

@@ -16,7 +16,10 @@ command alike; the CPU seconds too, which a busy shared machine inflates less):
   built-in files copied nine times under new country codes, office and person ids), cold and
   with its compiled form kept;
 - the bare `import spacy; spacy.blank("en")`;
-- markdownlint-cli2 and proselint on the same article, when installed (`PATH`).
+- markdownlint-cli2 and proselint on the same article, when installed (`PATH`);
+- one article with `newslint daemon` running (`check --no-cache`, and `check` with the findings
+  forgotten as above), in a folder of its own; the daemon is started before the timed runs and
+  stopped after. Every other newslint row runs with NEWSLINT_NO_DAEMON=1, so it stays cold.
 
 `--newslint` times another installation (say the previous release's) for a before/after
 table. The articles default to the 1,100-word seed article and an 18F post of the same length
@@ -87,11 +90,15 @@ def forget_findings(folder: Path) -> None:
                 shutil.rmtree(entry)
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system, the process and its children)."""
+COLD_ENV = dict(os.environ, NEWSLINT_NO_DAEMON="1")
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the process and its children; a daemon's
+    work is not the client's child, so its CPU seconds are not counted)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -110,14 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no article: give --article")
 
     work = Path(tempfile.mkdtemp(prefix="newslint-startup-"))
-    plain, big = work / "plain", work / "bigkb"
+    plain, big, warm = work / "plain", work / "bigkb", work / "warm"
     plain.mkdir()
+    warm.mkdir()
     offices = big_kb(big / "kb")
     (big / ".newslint.yaml").write_text("kb: [kb]\n", encoding="utf-8")
     names = []
     for index, article in enumerate(articles):
         name = f"article{index}.md"  # a .txt seed is markdown too; a neutral name keeps dates out of paths
-        for folder in (plain, big):
+        for folder in (plain, big, warm):
             shutil.copyfile(article, folder / name)
         names.append(name)
 
@@ -129,25 +137,35 @@ def main(argv: list[str] | None = None) -> int:
         cases[f"{name}: warm-cache re-run"] = (check + [name], plain, False)
         cases[f"{name}: 10x knowledge base, cold"] = (check + ["--no-cache", name], big, False)
         cases[f"{name}: 10x knowledge base, changed"] = (check + [name], big, True)
+        cases[f"{name}: daemon running, --no-cache"] = (check + ["--no-cache", name], warm, False)
+        cases[f"{name}: daemon running, changed since the last run"] = (check + [name], warm, True)
     cases["baseline: import spacy + blank('en')"] = ([sys.executable, "-c", "import spacy; spacy.blank('en')"], plain, False)
     for peer, command in (("markdownlint-cli2", ["markdownlint-cli2"]), ("proselint", ["proselint", "check"])):
         if shutil.which(peer):
             for name in names:
                 cases[f"{peer}, {name}"] = (command + [name], plain, False)
 
-    for command, cwd, _ in cases.values():  # warm-up: caches filled, files in the page cache
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    cpu: dict[str, list[float]] = {name: [] for name in cases}
-    for run in range(options.runs):
-        for case, (command, cwd, forget) in cases.items():
-            if forget:
-                forget_findings(cwd)
-            wall, used = timed(command, cwd)
-            times[case].append(wall)
-            cpu[case].append(used)
-        print(f"run {run + 1}/{options.runs} done", file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
+    started = subprocess.run(newslint + ["daemon", "start"], cwd=warm, capture_output=True).returncode == 0
+    if not started:
+        print("the daemon did not start: its rows are left out", file=sys.stderr)
+        cases = {case: value for case, value in cases.items() if value[1] != warm}
+    try:
+        for command, cwd, _ in cases.values():  # warm-up: caches filled, files in the page cache
+            subprocess.run(command, cwd=cwd, env=None if cwd == warm else COLD_ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        cpu: dict[str, list[float]] = {name: [] for name in cases}
+        for run in range(options.runs):
+            for case, (command, cwd, forget) in cases.items():
+                if forget:
+                    forget_findings(cwd)
+                wall, used = timed(command, cwd, None if cwd == warm else COLD_ENV)
+                times[case].append(wall)
+                cpu[case].append(used)
+            print(f"run {run + 1}/{options.runs} done", file=sys.stderr)
+    finally:
+        subprocess.run(newslint + ["daemon", "stop"], cwd=warm, capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
 
     medians = {case: statistics.median(values) for case, values in times.items()}
     lines = [f"newslint: {' '.join(newslint)}; articles: {', '.join(str(a) for a in articles)}; "
@@ -165,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
                 lines.append(f"- {name}: newslint cold / {peer}: {cold / medians[f'{peer}, {name}']:.2f}; "
                              f"changed since the last run / {peer}: "
                              f"{medians[f'{name}: changed since the last run'] / medians[f'{peer}, {name}']:.2f}")
+                daemon = medians.get(f"{name}: daemon running, --no-cache")
+                if daemon is not None:
+                    lines.append(f"- {name}: newslint, daemon running (--no-cache) / {peer}: "
+                                 f"{daemon / medians[f'{peer}, {name}']:.2f}")
         lines.append(f"- {name}: 10x knowledge base / built-in, cold: "
                      f"{medians[f'{name}: 10x knowledge base, cold'] / cold:.2f}; changed since the last run: "
                      f"{medians[f'{name}: 10x knowledge base, changed'] / medians[f'{name}: changed since the last run']:.2f}")

@@ -18,7 +18,7 @@ from .commands import EXIT_CLEAN, EXIT_ERROR, Outcome
 from .errors import NewslintError
 from .report import FORMATS  # light: a format's module is imported only when it is chosen
 
-COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb", "server")
+COMMANDS = ("check", "rules", "rule", "clean", "init", "test", "kb", "server", "daemon")
 PROGRESS_MIN_FILES = 50
 
 
@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="processes to spread files over (default: the number of cores)")
     check.add_argument("--no-cache", action="store_true",
                        help="do not read or write .newslint_cache (findings of unchanged files)")
+    check.add_argument("--no-daemon", action="store_true",
+                       help="run here even when a daemon serves this project (also: NEWSLINT_NO_DAEMON=1)")
     archive = check.add_argument_group("an archive's old findings")
     archive.add_argument("--baseline", type=Path, metavar="FILE",
                          help="do not report the findings recorded in this baseline file")
@@ -135,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
     server.add_argument("--debounce-ms", type=int, default=150, metavar="MS",
                         help="wait this long after the last keystroke before checking again (default: 150)")
+    daemon = commands.add_parser("daemon", help="keep newslint warm in the background for fast checks",
+                                 description="A background process that keeps newslint loaded for this "
+                                 "project (the nearest folder with .git, else with .newslint.yaml); "
+                                 "`newslint check` uses it while it runs this very newslint (docs/daemon.md).")
+    daemon.add_argument("action", choices=("start", "stop", "status", "restart"))
+    daemon.add_argument("--idle-timeout", type=_positive, default=1800, metavar="SECONDS",
+                        help="stop after this long without a request (default: 1800)")
     return parser
 
 
@@ -145,8 +154,14 @@ def run() -> NoReturn:
     takes about 0.2 s, as long as linting an article. By the time main() returns, every file
     newslint wrote is closed and any worker pool is shut down, so flushing the standard streams
     is all that is left to do."""
+    os._exit(exit_code())
+
+
+def exit_code(argv: Sequence[str] | None = None) -> int:
+    """main()'s exit code as the process gives it, the standard streams flushed: what the
+    console script ends with, and what a daemon's run reports to its client."""
     try:
-        code = main()
+        code = main(argv)
     except SystemExit as exit_:  # argparse: --help, --version, a usage error
         code = exit_.code
     if code is None:
@@ -159,7 +174,7 @@ def run() -> NoReturn:
             stream.flush()
         except (OSError, ValueError):
             pass  # a reader that went away (`| head`) wants nothing more
-    os._exit(code)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,6 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         build_parser().print_help()
         return EXIT_CLEAN
+    if args.command == "check" and not args.no_daemon:
+        # A warm daemon running this very code gives the same answer sooner; any doubt, run here.
+        from .daemon.client import run_check
+        code = run_check(argv)
+        if code is not None:
+            return code
     try:
         return _write(_dispatch(args))
     except NewslintError as err:
@@ -205,6 +226,9 @@ def _dispatch(args: argparse.Namespace) -> Outcome:
     if args.command == "server":
         from .commands.server import serve
         return serve(args)
+    if args.command == "daemon":
+        from .commands.daemon import daemon
+        return daemon(args, exit_code)
     if args.command == "kb":
         from .commands.kb import kb
         return kb(args, dt.date.today())

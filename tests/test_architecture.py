@@ -27,6 +27,7 @@ LAYERS = [
     {"run"},
     {"api"},
     {"lsp"},
+    {"daemon"},
     {"commands"},
     {"cli", "__init__"},
     {"distributed"},

@@ -19,7 +19,9 @@ PATTERNS = [r"\b(?:killed|died|wounded)\b", r"according to (?:the )?\w+", r"x{3}
 
 @pytest.fixture
 def folder(compiled_folder):
-    return compiled_folder
+    known._seen.clear()  # as in a new process: nothing parsed yet
+    yield compiled_folder
+    known._seen.clear()
 
 
 def test_a_stored_pattern_is_the_parsed_pattern_without_parsing(folder, monkeypatch):
@@ -67,6 +69,7 @@ def test_a_damaged_entry_is_parsed_again(folder, damage):
     compiled.flush()
     table = compiled.table(*known._TABLE)
     table["0:according to officials"] = damage
+    known._seen.clear()  # a new process, reading the damaged table
     again = compile_pattern("according to officials")
     assert (again._per_char, again._literals) == (fresh._per_char, fresh._literals)
 
@@ -77,3 +80,23 @@ def test_without_a_folder_nothing_is_kept(tmp_path):
     compiled.flush()
     assert compiled.table("patterns", "any") is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_process_parses_a_pattern_once_with_or_without_a_folder(monkeypatch):
+    # A warm process (the daemon) loads the same rules for every request.
+    compiled.use_folder(None)
+    known._seen.clear()
+    fresh = compile_pattern(r"\b(?:hurt|injured)\b (?:in|at)", ignorecase=True)
+
+    class NoParsing:
+        @staticmethod
+        def parse(*args):
+            raise AssertionError("parsed again")
+
+    monkeypatch.setattr(safe, "_sre_parse", NoParsing)
+    again = compile_pattern(r"\b(?:hurt|injured)\b (?:in|at)", ignorecase=True)
+    assert (again._per_char, again._literals, again.flags) == (fresh._per_char, fresh._literals, fresh.flags)
+    with pytest.raises(AssertionError, match="parsed again"):
+        compile_pattern(r"\b(?:hurt|injured)\b (?:in|at)")  # other flags: another key
+    with pytest.raises(AssertionError, match="parsed again"):
+        compile_pattern("a(b")  # refused patterns are never kept: their error comes at every load

@@ -15,6 +15,10 @@ from .. import compiled
 
 _TABLE: list[str] = []
 """The table's name and key, computed once per process."""
+_seen: dict[str, tuple[int, tuple[frozenset[str], ...] | None]] = {}
+"""This process's own parses and lookups, by flags and text, with or without a folder: a warm
+process (the daemon) loads the same rules for every request, and an answer that depends only on
+the key (and the code, which a process does not change) needs no table to be read again."""
 
 
 def _table() -> dict | None:
@@ -28,8 +32,18 @@ def _table() -> dict | None:
 
 
 def lookup(text: str, flags: int) -> tuple[int, tuple[frozenset[str], ...] | None] | None:
+    key = f"{flags}:{text}"
+    if key in _seen:
+        return _seen[key]
+    found = _stored(key)
+    if found is not None:
+        _seen[key] = found
+    return found
+
+
+def _stored(key: str) -> tuple[int, tuple[frozenset[str], ...] | None] | None:
     table = _table()
-    entry = table.get(f"{flags}:{text}") if table is not None else None
+    entry = table.get(key) if table is not None else None
     if entry is None:
         return None
     try:
@@ -45,6 +59,7 @@ def lookup(text: str, flags: int) -> tuple[int, tuple[frozenset[str], ...] | Non
 
 
 def remember(text: str, flags: int, size: int, literals: tuple[frozenset[str], ...] | None) -> None:
+    _seen[f"{flags}:{text}"] = (size, literals)
     table = _table()
     if table is not None:
         table[f"{flags}:{text}"] = [size, None if literals is None else [sorted(strings) for strings in literals]]
