@@ -1,0 +1,158 @@
+"""`newslint kb compare`: one office of a knowledge-base file against a second source, on small
+files written here."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslint.cli import main
+
+KB = """country: EX
+name: Examplia
+checked: 2025-11-20
+offices:
+  - id: ex-president
+    title: President of Examplia
+    roles: [head-of-state, head-of-government]
+    aliases: [president]
+    coverage: {from: 2000-01-01}
+    holders:
+      - {person: ana-alder, start: 1995-02-03, end: 2004-06-14}
+      - {person: bo-birch, start: 2004-06-14, end: 2009-09-20}
+      - {person: bo-birch, start: 2009-09-20, end: 2009-10-02, status: acting}
+      - {person: cy-cole, start: 2009-10-02, end: 2016-01-08}
+      - {person: di-dune, start: 2016-01-08, end: 2016-01-20, status: acting}
+      - {person: ed-east, start: 2016-01-20}
+  - id: ex-foreign-minister
+    title: Foreign Minister of Examplia
+    coverage: {from: 2000-01-01}
+    holders:
+      - {person: ana-alder, start: 2001-01-01}
+people:
+  ana-alder: {name: Ana Alder}
+  bo-birch: {name: Bo Birch}
+  cy-cole: {name: Cyrus Ó Cole, aliases: [Cole]}
+  di-dune: {name: Di Dune}
+  ed-east: {name: Ed East}
+"""
+
+REIGN_HEADER = "stateabb,ccode,leadid,leader,sdate,smonth,syear,emonth,eyear,birthyear,notes\n"
+# Birch's spell runs to Cole's start (the file splits it in two at an acting period); Cole
+# ("Cole Ó", family name first) came a day later than the file says; Dune's interim is missing;
+# the source closes in March 2021, so East's open term agrees.
+REIGN = REIGN_HEADER + """EXA,901,X1,Alder,3,2,1995,6,2004,1950,
+EXA,901,X2,Birch,14,6,2004,10,2009,1961,
+EXA,901,X3,Cole O,3,10,2009,1,2016,1955,
+EXA,901,X4,East,20,1,2016,,,1970,
+OTH,902,Y1,Far,1,1,2000,3,2021,1940,
+"""
+
+
+def _files(tmp_path, source=REIGN, name="leaderlist.csv"):
+    kb = tmp_path / "examplia.yaml"
+    kb.write_text(KB, encoding="utf-8")
+    src = tmp_path / name
+    src.write_text(source, encoding="utf-8")
+    return kb, src
+
+
+def _run(capsys, *argv):
+    code = main(["kb", "compare", *map(str, argv)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_each_difference_is_one_line_and_the_exit_is_one(tmp_path, capsys):
+    kb, src = _files(tmp_path)
+    code, out, _ = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
+    assert code == 1
+    assert out.splitlines() == [
+        "ex-president: start of Cyrus Ó Cole (Cole O in leaderlist.csv): 2009-10-02 in examplia.yaml, "
+        "2009-10-03 in leaderlist.csv (1 day apart)",
+        "ex-president: Di Dune (2016-01-08 to 2016-01-20, acting): only in examplia.yaml",
+        "ex-president: 2 differences between examplia.yaml and leaderlist.csv from 2000-01-01 to 2021-03-31"]
+
+
+def test_a_tolerance_of_days_and_agreement_exit_zero(tmp_path, capsys):
+    kb, src = _files(tmp_path, REIGN.replace("EXA,901,X4,East,20,1,2016,,,1970,",
+                                             "EXA,901,X5,Dune,8,1,2016,1,2016,1960,\nEXA,901,X4,East,21,1,2016,,,1970,"))
+    # Dune now in both; East's start and Cole's are one day off: within --days 1.
+    code, out, _ = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
+    assert code == 1 and "start of Ed East" in out
+    code, out, _ = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president",
+                        "--days", "1")
+    assert code == 0
+    assert out == ("ex-president: examplia.yaml agrees with leaderlist.csv from 2000-01-01 to 2021-03-31, "
+                   "more than 1 day apart\n")
+
+
+def test_a_handover_that_differs_on_both_sides_is_one_line(tmp_path, capsys):
+    archigos = ("obsid,leadid,ccode,idacr,leader,startdate,enddate,entry,exit,exitcode\n"
+                "EXA-1995,a,901,EXA,Alder,1995-02-03,2004-06-10,Regular,Regular,Regular\n"
+                "EXA-2004,b,901,EXA,Birch,2004-06-10,2009-10-02,Regular,Regular,Regular\n"
+                "EXA-2009,c,901,EXA,\"Cole, C.\",2009-10-02,2015-12-31,Regular,Still in Office,Still in Office\n")
+    kb, src = _files(tmp_path, archigos, "archigos.csv")
+    code, out, _ = _run(capsys, kb, src, "--format", "archigos", "--state", "901", "--office", "ex-president")
+    assert code == 1
+    assert out.splitlines() == [
+        "ex-president: handover Ana Alder -> Bo Birch: 2004-06-14 in examplia.yaml, 2004-06-10 in archigos.csv "
+        "(4 days apart)",
+        "ex-president: 1 difference between examplia.yaml and archigos.csv from 2000-01-01 to 2015-12-31"]
+
+
+def test_terms_one_side_lacks_and_an_end_the_other_leaves_open(tmp_path, capsys):
+    source = REIGN.replace("EXA,901,X2,Birch,14,6,2004,10,2009,1961,\n", "").replace(
+        "East,20,1,2016,,", "East,20,1,2016,2,2019").replace("EXA,901,X1,Alder,3,2,1995,6,2004", "EXA,901,X1,Alder,3,2,1995,,")
+    kb, src = _files(tmp_path, source)
+    code, out, _ = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president",
+                        "--days", "1")
+    assert code == 1
+    assert out.splitlines()[:-1] == [
+        "ex-president: Bo Birch (2004-06-14 to 2009-10-02, partly acting): only in examplia.yaml",
+        "ex-president: end of Ana Alder: 2004-06-14 in examplia.yaml, open in leaderlist.csv",
+        "ex-president: Di Dune (2016-01-08 to 2016-01-20, acting): only in examplia.yaml",
+        "ex-president: end of Ed East: open in examplia.yaml, 2019-02 in leaderlist.csv"]
+
+
+def test_vdyknow_as_second_source(tmp_path, capsys):
+    data = {"countries": {"Examplia": {"President of Examplia": {"answers": [
+        "Ana Alder |S: +1995-02-03T00:00:00Z |E: +2004-06-14T00:00:00Z",
+        "Bo Birch |S: +2004-06-14T00:00:00Z |E: +2009-10-02T00:00:00Z",
+        "Cyrus Cole |S: +2009-10-02T00:00:00Z |E: +2016-01-08T00:00:00Z",
+        "Di Dune |S: +2016-01-08T00:00:00Z |E: +2016-01-20T00:00:00Z",
+        "Ed East |S: +2016-01-20T00:00:00Z |E: "]}, "images": []}}}
+    kb, src = _files(tmp_path, json.dumps(data), "v.json")
+    code, out, _ = _run(capsys, kb, src, "--format", "vdyknow", "--name", "Examplia", "--office", "ex-president")
+    assert (code, out) == (0, "ex-president: examplia.yaml agrees with v.json from 2000-01-01 to 2016-01-20\n")
+    code, out, _ = _run(capsys, kb, src, "--format", "vdyknow", "--name", "Examplia", "--office", "ex-president",
+                        "--until", "2025-11-20")
+    assert code == 0 and "to 2025-11-20" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--format", "reign", "--state", "EXA"], "examplia.yaml has 2 offices; choose one with --office "
+                                              "(ex-president, ex-foreign-minister)"),
+    (["--format", "reign", "--office", "ex-president"], "--format reign needs --state"),
+    (["--format", "reign", "--state", "EXA", "--office", "ex-pm"], "has no office 'ex-pm'"),
+    (["--format", "vdyknow", "--office", "ex-president"], "--format vdyknow needs --name"),
+])
+def test_usage_mistakes_exit_two(tmp_path, capsys, argv, message):
+    kb, src = _files(tmp_path)
+    code, out, err = _run(capsys, kb, src, *argv)
+    assert code == 2 and out == "" and message in err
+
+
+def test_bad_files_exit_two_at_their_line(tmp_path, capsys):
+    kb, src = _files(tmp_path, REIGN.replace("14,6,2004", "14,13,2004"))
+    code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
+    assert code == 2 and err == f"{src}:3: start 2004-13-14 is not a date\n"
+    src.write_text(REIGN, encoding="utf-8")
+    kb = tmp_path / "broken.yaml"  # a new path: the base of a path is loaded once per process
+    kb.write_text(KB.replace("person: ed-east", "person: ed-west"), encoding="utf-8")
+    code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
+    assert code == 2 and err.startswith(f"{kb}:16: holder 'ed-west'")
+    src.write_bytes(b"")
+    kb.write_text(KB, encoding="utf-8")
+    code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
+    assert code == 2 and err.startswith(f"{src}:1: empty file")
