@@ -16,7 +16,7 @@ CHECKED = dt.date(2025, 11, 20)
 
 HOLDERS = """position,person,personID,start,end,gender,DOB
 Prime Minister,Ann Example,Q100,2010-05-11,2016,female,1960-01-01
-Prime Minister,Bo Sample,Q101,2016-07-13,,male,
+Prime Minister,Bo Sample,Q101,2016-07-13,2019-01-02,male,
 "Minister of Foreign Affairs, Trade and Development",Cy Test,,2012-03,2019-01-02,,
 Prime Minister,Ann Example,Q100,2019-01-02,,female,1960-01-01
 """
@@ -45,7 +45,7 @@ def test_holders_csv_rows_become_offices_with_partial_dates(tmp_path):
     pm = kb.offices["ex-prime-minister"]
     assert pm.title == "Prime Minister" and pm.aliases == ("prime minister",) and pm.wikidata is None
     assert [(t.person, str(t.start), str(t.end)) for t in pm.terms] == [
-        ("ann-example", "2010-05-11", "2016"), ("bo-sample", "2016-07-13", "None"),
+        ("ann-example", "2010-05-11", "2016"), ("bo-sample", "2016-07-13", "2019-01-02"),
         ("ann-example", "2019-01-02", "None")]
     assert kb.people["ann-example"].wikidata == "Q100" and kb.people["cy-test"].wikidata is None
     foreign = kb.offices["ex-minister-of-foreign-affairs-trade-and-development"]
