@@ -16,9 +16,11 @@ from typing import Iterator
 from ..errors import ConfigError
 
 
-def read_table(path: Path, required: tuple[str, ...], what: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, record) for each data row, keeping only the `required` columns, stripped. `what`
-    names the format in errors ("a REIGN leader list")."""
+def read_table(path: Path, required: tuple[str, ...], what: str,
+               optional: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, record) for each data row, keeping only the `required` columns and those `optional`
+    ones the header has (an absent one reads as empty), stripped. `what` names the format in
+    errors ("a REIGN leader list")."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -35,14 +37,15 @@ def read_table(path: Path, required: tuple[str, ...], what: str) -> Iterator[tup
         missing = [name for name in required if name not in header]
         if missing:
             raise ConfigError(path, 1, f"no {', '.join(repr(m) for m in missing)} column; is this {what}?")
-        where = {name: header.index(name) for name in required}
+        where = {name: header.index(name) for name in required + optional if name in header}
         for cells in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) < len(header):
                 raise ConfigError(path, line, f"{len(cells)} columns where the header has {len(header)}")
-            record = {name: cells[index].strip() for name, index in where.items()}
+            record = {name: "" for name in optional}
+            record.update((name, cells[index].strip()) for name, index in where.items())
             for name, value in record.items():
                 if _undecodable(value):
                     raise ConfigError(path, line, f"column {name!r} is not UTF-8 text")

@@ -15,19 +15,24 @@ from typing import Any
 
 import yaml
 
-from ..errors import UsageError
+from ..errors import ConfigError, UsageError
 from .records import PartialDate
 
 
 def read_json(path: Path) -> Any:
-    """An import's JSON file; a file that cannot be read or parsed is a UsageError naming it."""
+    """An import's JSON file; a file that cannot be read or parsed is a ConfigError at its line."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: cannot read: {err}") from None
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        raise ConfigError(path, 1, f"cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(path, 1, f"not UTF-8 ({err.reason} at byte {err.start})") from None
+    if not text.strip():
+        raise ConfigError(path, 1, "empty file; JSON expected")
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as err:
-        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
-    return data
+        raise ConfigError(path, err.lineno, f"not JSON: {err.msg}") from None
 
 
 @dataclass(frozen=True)
