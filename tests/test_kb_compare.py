@@ -2,11 +2,14 @@
 files written here."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from newslint.cli import main
+from newslint.kb import PartialDate
+from newslint.kb.compare import Spell, compare, name_keys
 
 KB = """country: EX
 name: Examplia
@@ -156,3 +159,24 @@ def test_bad_files_exit_two_at_their_line(tmp_path, capsys):
     kb.write_text(KB, encoding="utf-8")
     code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")
     assert code == 2 and err.startswith(f"{src}:1: empty file")
+
+
+def test_a_source_that_starts_late_is_judged_from_its_first_spell(tmp_path, capsys):
+    # Cole's term ends on the source's first day: a handover day, not a term the source lacks.
+    data = {"countries": {"Examplia": {"President of Examplia": {"answers": [
+        "Di Dune |S: +2016-01-08T00:00:00Z |E: +2016-01-20T00:00:00Z",
+        "Ed East |S: +2016-01-20T00:00:00Z |E: "]}}}}
+    kb, src = _files(tmp_path, json.dumps(data), "v.json")
+    code, out, _ = _run(capsys, kb, src, "--format", "vdyknow", "--name", "Examplia", "--office", "ex-president",
+                        "--until", "2025-11-20")
+    assert (code, out) == (0, "ex-president: examplia.yaml agrees with v.json from 2016-01-08 to 2025-11-20\n")
+
+
+def test_the_closest_name_pairs_first():
+    # Two holders share a family name; the source's Lee Ju-ho is still in office there.
+    lee_ju_ho = Spell("Lee Ju-ho", name_keys("Lee Ju-ho"), PartialDate(2025, 5, 2), PartialDate(2025, 6, 4), "acting")
+    lee_jae_myung = Spell("Lee Jae-myung", name_keys("Lee Jae-myung"), PartialDate(2025, 6, 4), None)
+    source = [Spell("Lee Ju-ho", name_keys("Lee Ju-ho"), PartialDate(2025, 5, 2), None)]
+    found = compare([lee_ju_ho, lee_jae_myung], source, (dt.date(2025, 5, 2), dt.date(2025, 10, 31)), 0, ("a", "b"))
+    assert [d.text for d in found] == ["Lee Jae-myung (2025-06-04 to open): only in a",
+                                       "end of Lee Ju-ho: 2025-06-04 in a, open in b"]

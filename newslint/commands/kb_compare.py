@@ -25,7 +25,10 @@ def compare_command(args: argparse.Namespace) -> Outcome:
     kb = load_kb(_with_builtin(args.file))
     office = _office(kb, args.file, args.office)
     rows, latest = _source(args, office)
-    first = args.since or office.covered_from
+    # Nothing before the source's first spell is judged either: V-DyKnow lists some offices
+    # from 2012 only, and a term it does not reach is no disagreement.
+    earliest = min((r.start.earliest for r in rows if r.start), default=office.covered_from)
+    first = args.since or max(office.covered_from, earliest)
     # --until stands for the source's own last day (a file that gives none, or says it badly).
     last = min(d for d in (office.covered_to, args.until or latest) if d is not None)
     if last < first:

@@ -84,8 +84,9 @@ def compare(ours: list[Spell], theirs: list[Spell], window: tuple[dt.date, dt.da
     by date. `labels` name the two sides in the text."""
     first, last = window
     ours, theirs = join_runs(ours), join_runs(theirs)
-    ours = [s for s in ours if s.first() <= last and s.last() >= first]
-    theirs = [s for s in theirs if s.first() <= last and s.last() >= first]
+    # A spell that touches the window only on its first or last day (a handover day) is outside.
+    ours = [s for s in ours if _inside(s, first, last)]
+    theirs = [s for s in theirs if _inside(s, first, last)]
     pairs = _pair(ours, theirs, days)
     found: list[Difference] = []
     starts = [(m, o) for m, o in pairs if _differs(m.start, o.start, first, last, days, is_start=True)]
@@ -111,22 +112,29 @@ def compare(ours: list[Spell], theirs: list[Spell], window: tuple[dt.date, dt.da
     return sorted(found, key=lambda d: (d.on, d.text))
 
 
+def _inside(spell: Spell, first: dt.date, last: dt.date) -> bool:
+    start, end = max(spell.first(), first), min(spell.last(), last)
+    return start < end or (start == end and spell.first() == spell.last())  # a one-day term counts
+
+
 def _pair(ours: list[Spell], theirs: list[Spell], days: int) -> list[tuple[Spell, Spell]]:
-    """Spells of one person on both sides whose days overlap (with `days` of slack), the largest
-    overlaps paired first, each spell at most once."""
+    """Spells of one person on both sides whose days overlap (with `days` of slack), each spell at
+    most once: the closest names first (more shared forms: "Lee Ju-ho" pairs with "Lee Ju-ho"
+    before "Lee Jae-myung", who shares only the family name), then the largest overlaps."""
     slack = dt.timedelta(days=days)
     candidates = []
     for i, mine in enumerate(ours):
         for j, other in enumerate(theirs):
-            if not mine.keys & other.keys:
+            shared = len(mine.keys & other.keys)
+            if not shared:
                 continue
             start = max(mine.first(), other.first())
             end = min(mine.last(), other.last())
             if _shift(start, -slack) <= _shift(end, slack):
                 overlap = (end - start).days if end >= start else -1
-                candidates.append((-overlap, i, j))
+                candidates.append((-shared, -overlap, i, j))
     pairs, used_ours, used_theirs = [], set(), set()
-    for _, i, j in sorted(candidates):
+    for _, _, i, j in sorted(candidates):
         if i not in used_ours and j not in used_theirs:
             used_ours.add(i)
             used_theirs.add(j)
