@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -180,3 +182,15 @@ def test_the_closest_name_pairs_first():
     found = compare([lee_ju_ho, lee_jae_myung], source, (dt.date(2025, 5, 2), dt.date(2025, 10, 31)), 0, ("a", "b"))
     assert [d.text for d in found] == ["Lee Jae-myung (2025-06-04 to open): only in a",
                                        "end of Lee Ju-ho: 2025-06-04 in a, open in b"]
+
+
+def test_linting_imports_none_of_the_import_and_compare_tooling(tmp_path):
+    # `newslint check` reads the knowledge base; the readers, the writer and compare are for `kb`.
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2024-01-01\n---\nPrime Minister Rishi Sunak spoke.\n", encoding="utf-8")
+    script = ("import sys\nfrom newslint.cli import main\n"
+              f"main(['check', '--no-cache', {str(article)!r}])\n"
+              "print(sorted(m for m in sys.modules if m.startswith(('newslint.kb', 'newslint.commands.kb'))))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert done.stdout.splitlines()[-1] == "['newslint.kb', 'newslint.kb.loading', 'newslint.kb.records', " \
+                                           "'newslint.kb.stored']"
