@@ -194,3 +194,14 @@ def test_linting_imports_none_of_the_import_and_compare_tooling(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
     assert done.stdout.splitlines()[-1] == "['newslint.kb', 'newslint.kb.loading', 'newslint.kb.records', " \
                                            "'newslint.kb.stored']"
+
+
+def test_two_transliterations_of_one_name_pair_when_no_word_is_shared():
+    kasyanov = Spell("Mikhail Kasyanov", name_keys("Mikhail Kasyanov"), PartialDate(2000, 5, 7), PartialDate(2004, 2, 24))
+    kasjanov = Spell("Michail Kasjanov", name_keys("Michail Kasjanov"), PartialDate(2000, 5, 17), PartialDate(2004, 2, 24))
+    other = Spell("Viktor Zubkov", name_keys("Viktor Zubkov"), PartialDate(2000, 5, 17), PartialDate(2004, 2, 24))
+    window = (dt.date(2000, 1, 1), dt.date(2010, 1, 1))
+    assert [d.text for d in compare([kasyanov], [kasjanov], window, 0, ("a", "b"))] == [
+        "start of Mikhail Kasyanov (Michail Kasjanov in b): 2000-05-07 in a, 2000-05-17 in b (10 days apart)"]
+    assert [d.text for d in compare([kasyanov], [other], window, 0, ("a", "b"))] == [
+        "Mikhail Kasyanov (2000-05-07 to 2004-02-24): only in a", "Viktor Zubkov (2000-05-17 to 2004-02-24): only in b"]

@@ -14,6 +14,7 @@ compares; it never reads a file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 
 from .records import NOT_SURNAMES, PartialDate, fold
@@ -125,7 +126,7 @@ def _pair(ours: list[Spell], theirs: list[Spell], days: int) -> list[tuple[Spell
     candidates = []
     for i, mine in enumerate(ours):
         for j, other in enumerate(theirs):
-            shared = len(mine.keys & other.keys)
+            shared = len(mine.keys & other.keys) or (0.5 if _alike(mine.keys, other.keys) else 0)
             if not shared:
                 continue
             start = max(mine.first(), other.first())
@@ -140,6 +141,14 @@ def _pair(ours: list[Spell], theirs: list[Spell], days: int) -> list[tuple[Spell
             used_theirs.add(j)
             pairs.append((ours[i], theirs[j]))
     return pairs
+
+
+def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Two transliterations of one name ("Kasjanov", "Kasyanov"): a word of five letters or more
+    on each side, nearly the same. Only a fallback, for spells that share no word."""
+    words = [w for w in ours if " " not in w and len(w) >= 5]
+    others = [w for w in theirs if " " not in w and len(w) >= 5]
+    return any(difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 for a in words for b in others)
 
 
 def _differs(mine: PartialDate | None, other: PartialDate | None, first: dt.date, last: dt.date,
