@@ -51,6 +51,7 @@ EXA,901,X2,Birch,14,6,2004,10,2009,1961,
 EXA,901,X3,Cole O,3,10,2009,1,2016,1955,
 EXA,901,X4,East,20,1,2016,,,1970,
 OTH,902,Y1,Far,1,1,2000,3,2021,1940,
+OLD,903,Z1,Gone,1,1,1950,1,1960,1900,
 """
 
 
@@ -141,6 +142,8 @@ def test_vdyknow_as_second_source(tmp_path, capsys):
     (["--format", "reign", "--office", "ex-president"], "--format reign needs --state"),
     (["--format", "reign", "--state", "EXA", "--office", "ex-pm"], "has no office 'ex-pm'"),
     (["--format", "vdyknow", "--office", "ex-president"], "--format vdyknow needs --name"),
+    (["--format", "reign", "--state", "OLD", "--office", "ex-president"],
+     "no spell of the selection falls between 2000-01-01 and 2021-03-31; is it the right state or office?"),
 ])
 def test_usage_mistakes_exit_two(tmp_path, capsys, argv, message):
     kb, src = _files(tmp_path)

@@ -33,6 +33,10 @@ def compare_command(args: argparse.Namespace) -> Outcome:
     last = min(d for d in (office.covered_to, args.until or latest) if d is not None)
     if last < first:
         raise UsageError(f"nothing to compare: {args.source.name} ends on {last}, before {first}")
+    if not any(r.start is None or r.start.earliest <= last for r in rows if r.end is None or r.end.latest >= first):
+        # Most often the wrong state: Archigos codes unified Germany GFR, and GMY is the Reich.
+        raise UsageError(f"{args.source}: no spell of the selection falls between {first} and {last}; "
+                         "is it the right state or office?")
     ours = [Spell(kb.name_of(t.person), _person_keys(kb, t.person), t.start, t.end, t.status) for t in office.terms]
     theirs = [Spell(r.person_label, name_keys(r.person_label), r.start, r.end, "acting" if r.acting else None)
               for r in rows]
