@@ -41,8 +41,8 @@ def _date(value: str) -> dt.date:
 
 
 def _days(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (0 or more)")
+    if not (value.isascii() and value.isdigit()) or int(value) > 100_000:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (0 to 100000)")
     return int(value)
 
 

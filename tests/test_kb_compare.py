@@ -151,6 +151,15 @@ def test_usage_mistakes_exit_two(tmp_path, capsys, argv, message):
     assert code == 2 and out == "" and message in err
 
 
+@pytest.mark.parametrize("days", ["-1", "x", "100001", "\u0663"])
+def test_days_is_a_plain_number(tmp_path, capsys, days):
+    kb, src = _files(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        main(["kb", "compare", str(kb), str(src), "--format", "reign", "--state", "EXA", "--days", days])
+    assert exited.value.code == 2
+    assert f"argument --days: {days!r} is not a number of days (0 to 100000)" in capsys.readouterr().err
+
+
 def test_bad_files_exit_two_at_their_line(tmp_path, capsys):
     kb, src = _files(tmp_path, REIGN.replace("14,6,2004", "14,13,2004"))
     code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president")

@@ -96,6 +96,10 @@ def test_state_by_number_and_a_stray_byte_in_an_unread_column(tmp_path):
     (REIGN.encode("utf-8").replace(b"Birch", b"Bir\xe7h"), 3, "column 'leader' is not UTF-8 text"),
     (REIGN.replace(",xx,\n", "\n", 1), 2, "16 columns where the header has 18"),
     (REIGN.replace("EXA", "ZZZ"), 1, "no spell of state 'EXA'"),
+    (REIGN.replace("3,2,1998", "3,2,99999999999"), 2, "start 99999999999-02-03 is not a date"),
+    (REIGN.replace("6,2004,1950", "6,99999999999,1950"), 2, "end 99999999999-06 is not a date"),
+    (REIGN.replace("3,2,1998", "3,\u00b2,1998"), 2, "start '3/\u00b2/1998' is not a date (numbers expected)"),
+    (REIGN.replace("Birch Cole", "Birch\x00Cole"), 3, "column 'leader' holds a control character"),
 ])
 def test_reign_bad_input_is_one_line_at_its_place(tmp_path, text, line, message):
     path = _write(tmp_path, "leaderlist.csv", text)

@@ -58,7 +58,7 @@ def _date(year: str, month: str, day: str | None, which: str) -> PartialDate | N
     parts = [year, month] + ([day] if day is not None else [])
     if not year:
         return None
-    if not all(p.isdigit() for p in parts if p):
+    if not all(p.isascii() and p.isdigit() for p in parts if p):
         written = "/".join(p for p in reversed(parts) if p)  # day/month/year, as the row reads
         raise ValueError(f"{which} {written!r} is not a date (numbers expected)")
     numbers = [int(p) for p in parts if p]
@@ -67,7 +67,7 @@ def _date(year: str, month: str, day: str | None, which: str) -> PartialDate | N
     text = "-".join([f"{numbers[0]:04d}"] + [f"{n:02d}" for n in numbers[1:]])
     try:
         return PartialDate.parse(text)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(f"{which} {text} is not a date") from None
 
 
@@ -75,5 +75,5 @@ def _year_month(year: str, month: str) -> dt.date | None:
     """The last day of a year and month, leniently: the file's horizon, from any state's row."""
     try:
         return PartialDate(int(year), int(month) if month else None).latest
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or a year past 9999
         return None

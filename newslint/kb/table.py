@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 from typing import Iterator
 
@@ -49,6 +50,8 @@ def read_table(path: Path, required: tuple[str, ...], what: str,
             for name, value in record.items():
                 if _undecodable(value):
                     raise ConfigError(path, line, f"column {name!r} is not UTF-8 text")
+                if any(unicodedata.category(c) == "Cc" for c in value):
+                    raise ConfigError(path, line, f"column {name!r} holds a control character")
             yield line, record
     except csv.Error as err:
         raise ConfigError(path, reader.line_num or 1, f"not a readable table: {err}") from None
