@@ -274,6 +274,20 @@ def test_import_keeps_wikidata_precision_and_loads(tmp_path):
     assert office.covered_from == dt.date(2010, 5, 11) and office.covered_to == dt.date(2025, 11, 20)
 
 
+@pytest.mark.parametrize("start, message", [
+    ("+99999-01-01T00:00:00Z", "result row 1: start '+99999-01-01T00:00:00Z' is outside the years 1 to 9999"),
+    ("-0500-01-01T00:00:00Z", "result row 1: start '-0500-01-01T00:00:00Z' is outside the years 1 to 9999"),
+    ("+2001-13-01T00:00:00Z", "result row 1: '2001-13-01' is not a date"),
+    ("+2001-02-30T00:00:00Z", "result row 1: '2001-02-30' is not a date"),
+])
+def test_import_refuses_impossible_wikidata_times_at_their_row(tmp_path, capsys, start, message):
+    result = json.loads(json.dumps(SPARQL))
+    result["results"]["bindings"][0]["start"]["value"] = start
+    source = _write(tmp_path, "result.json", json.dumps(result))
+    assert main(["kb", "import", str(source), "--country", "EX"]) == 2
+    assert capsys.readouterr().err.startswith(f"newslint: error: {source}: {message}")
+
+
 def test_cli_kb_import_and_who(tmp_path, capsys, monkeypatch):
     source = _write(tmp_path, "result.json", json.dumps(SPARQL))
     assert main(["kb", "import", str(source), "--country", "EX", "--checked", "2025-11-20",
