@@ -217,3 +217,11 @@ def test_two_transliterations_of_one_name_pair_when_no_word_is_shared():
         "start of Mikhail Kasyanov (Michail Kasjanov in b): 2000-05-07 in a, 2000-05-17 in b (10 days apart)"]
     assert [d.text for d in compare([kasyanov], [other], window, 0, ("a", "b"))] == [
         "Mikhail Kasyanov (2000-05-07 to 2004-02-24): only in a", "Viktor Zubkov (2000-05-17 to 2004-02-24): only in b"]
+
+
+def test_an_empty_window_says_which_days_were_asked_for(tmp_path, capsys):
+    kb, src = _files(tmp_path)
+    code, _, err = _run(capsys, kb, src, "--format", "reign", "--state", "EXA", "--office", "ex-president",
+                        "--since", "2022-01-01", "--until", "2021-01-01")
+    assert code == 2 and err.startswith("newslint: error: nothing to compare: the days both know run from "
+                                        "2022-01-01 to 2021-01-01")

@@ -32,7 +32,9 @@ def compare_command(args: argparse.Namespace) -> Outcome:
     # --until stands for the source's own last day (a file that gives none, or says it badly).
     last = min(d for d in (office.covered_to, args.until or latest) if d is not None)
     if last < first:
-        raise UsageError(f"nothing to compare: {args.source.name} ends on {last}, before {first}")
+        raise UsageError(f"nothing to compare: the days both know run from {first} to {last} "
+                         "(the later of the office's coverage start, the source's first spell and --since; "
+                         "the earlier of its coverage end, the source's last day and --until)")
     if not any(r.start is None or r.start.earliest <= last for r in rows if r.end is None or r.end.latest >= first):
         # Most often the wrong state: Archigos codes unified Germany GFR, and GMY is the Reich.
         raise UsageError(f"{args.source}: no spell of the selection falls between {first} and {last}; "
