@@ -11,7 +11,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.kb import PartialDate
-from newslint.kb.compare import Spell, compare, name_keys
+from newslint.kb.compare import Spell, compare, name_keys, shared_forms
 
 KB = """country: EX
 name: Examplia
@@ -225,3 +225,16 @@ def test_an_empty_window_says_which_days_were_asked_for(tmp_path, capsys):
                         "--since", "2022-01-01", "--until", "2021-01-01")
     assert code == 2 and err.startswith("newslint: error: nothing to compare: the days both know run from "
                                         "2022-01-01 to 2021-01-01")
+
+
+def test_a_shared_middle_name_or_a_short_near_miss_pairs_no_one():
+    # Vietnamese names: Duc is a middle name of both; Truong and Trong are two names.
+    window = (dt.date(2000, 1, 1), dt.date(2010, 1, 1))
+    ours = [Spell("Tran Duc Luong", name_keys("Trần Đức Lương"), PartialDate(1997, 9, 24), PartialDate(2006, 6, 27)),
+            Spell("Truong Tan Sang", name_keys("Trương Tấn Sang"), PartialDate(2006, 6, 27), None)]
+    theirs = [Spell("Nong Duc Manh", name_keys("Nong Duc Manh"), PartialDate(2001, 4, 23), PartialDate(2011, 1, 19)),
+              Spell("Phu Trong", name_keys("Phu Trong"), PartialDate(2011, 1, 19), None)]
+    assert [d.text.split(":")[-1] for d in compare(ours, theirs, window, 0, ("a", "b"))] == [
+        " only in a", " only in b", " only in a"]
+    # A middle word of one that is the other's edge still pairs them.
+    assert shared_forms(name_keys("Ricardo Lagos Escobar"), name_keys("Ricardo Lagos")) == 2

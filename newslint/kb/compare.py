@@ -48,18 +48,33 @@ PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "la", "
 
 def name_keys(*names: str) -> frozenset[str]:
     """The forms a name matches by: each name folded, and each of its words of two letters or
-    more but particles and suffixes. Every word, not only the last, since the order of names
-    varies between sources ("Hatoyama Yukio" and "Yukio Hatoyama"; "Xi" for "Xi Jinping") and
-    REIGN writes Spanish surnames whole ("Rajoy Brey" for "Mariano Rajoy"); a pair also needs
-    overlapping days in one office, so a shared given name rarely pairs two people."""
+    more but particles and suffixes; a word inside a name (neither its first nor its last) is
+    marked "~", since a shared middle name ("Duc" in Tran Duc Luong and Nong Duc Manh) says
+    little. Every edge word, not only the last, since the order of names varies between sources
+    ("Hatoyama Yukio" and "Yukio Hatoyama"; "Xi" for "Xi Jinping") and REIGN writes Spanish
+    surnames whole ("Rajoy Brey" for "Mariano Rajoy"); a pair also needs overlapping days in
+    one office."""
     keys = set()
     for name in names:
         head = name.split(",")[0] if "," in name else name  # "Roosevelt, T.": the surname first
         folded = fold(head)
-        if folded:
-            keys.add(folded)
-            keys.update(w for w in folded.split() if len(w) > 1 and w not in NOT_SURNAMES | PARTICLES)
+        if not folded:
+            continue
+        keys.add(folded)
+        words = [w for w in folded.split() if len(w) > 1 and w not in NOT_SURNAMES | PARTICLES]
+        for i, word in enumerate(words):
+            keys.add(word if i in (0, len(words) - 1) else "~" + word)
     return frozenset(keys)
+
+
+def shared_forms(ours: frozenset[str], theirs: frozenset[str]) -> int:
+    """How many forms two names share: a middle word counts when the other name has it at an
+    edge ("Lagos" in Ricardo Lagos Escobar and Ricardo Lagos), not when both have it inside."""
+    plain = {k for k in ours if not k.startswith("~")}
+    other = {k for k in theirs if not k.startswith("~")}
+    middle = {k[1:] for k in ours if k.startswith("~")}
+    other_middle = {k[1:] for k in theirs if k.startswith("~")}
+    return len(plain & other) + len(middle & other) + len(plain & other_middle)
 
 
 def join_runs(spells: list[Spell]) -> list[Spell]:
@@ -126,7 +141,7 @@ def _pair(ours: list[Spell], theirs: list[Spell], days: int) -> list[tuple[Spell
     candidates = []
     for i, mine in enumerate(ours):
         for j, other in enumerate(theirs):
-            shared = len(mine.keys & other.keys) or (0.5 if _alike(mine.keys, other.keys) else 0)
+            shared = shared_forms(mine.keys, other.keys) or (0.5 if _alike(mine.keys, other.keys) else 0)
             if not shared:
                 continue
             start = max(mine.first(), other.first())
@@ -144,10 +159,11 @@ def _pair(ours: list[Spell], theirs: list[Spell], days: int) -> list[tuple[Spell
 
 
 def _alike(ours: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Two transliterations of one name ("Kasjanov", "Kasyanov"): a word of five letters or more
-    on each side, nearly the same. Only a fallback, for spells that share no word."""
-    words = [w for w in ours if " " not in w and len(w) >= 5]
-    others = [w for w in theirs if " " not in w and len(w) >= 5]
+    """Two transliterations of one name ("Kasjanov", "Kasyanov"): an edge word of six letters or
+    more on each side, nearly the same ("Truong" and "Trong", two names, are too short to
+    tell). Only a fallback, for spells that share no form."""
+    words = [w for w in ours if " " not in w and not w.startswith("~") and len(w) >= 6]
+    others = [w for w in theirs if " " not in w and not w.startswith("~") and len(w) >= 6]
     return any(difflib.SequenceMatcher(None, a, b).ratio() >= 0.85 for a in words for b in others)
 
 
