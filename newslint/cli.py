@@ -40,6 +40,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
 
 
+def _days(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) > 100_000:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (0 to 100000)")
+    return int(value)
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -311,18 +317,34 @@ def _add_kb_commands(commands) -> None:
     kb = commands.add_parser("kb", help="the knowledge base of office holders: import, who",
                              description="Refresh or extend the knowledge base of office holders, or ask it.")
     actions = kb.add_subparsers(dest="kb_command", metavar="ACTION", parser_class=_Parser, required=True)
-    importing = actions.add_parser("import", help="turn Wikidata-derived data into knowledge-base YAML",
-                                   description="Turn the JSON result of the Wikidata query in docs/kb.md, an "
-                                   "every-politician-scrapers holders21.csv or V-DyKnow's wikidata_combined.json "
-                                   "into a knowledge-base file (YAML on standard output unless --output).")
+    importing = actions.add_parser(
+        "import", help="turn public data on office holders into knowledge-base YAML",
+        description="Turn the JSON result of the Wikidata query in docs/kb.md, an every-politician-scrapers "
+        "holders21.csv, V-DyKnow's wikidata_combined.json, REIGN's leader list or an Archigos table into a "
+        "knowledge-base file (YAML on standard output unless --output). REIGN and Archigos record each "
+        "state's effective leader, not an office: the import writes one state's spells as the terms of the "
+        "one office --office-title names, with the --role given; they give a surname where the file needs a "
+        "full name (each such person is marked in the YAML, to be filled in), and REIGN gives the month of "
+        "an end, not its day. Check every date against a second source (newslint kb compare).")
     importing.add_argument("file", type=Path, help="the file to import (see --format)")
-    importing.add_argument("--format", choices=("wikidata", "holders-csv", "vdyknow"), default="wikidata",
+    importing.add_argument("--format", choices=("wikidata", "holders-csv", "vdyknow", "reign", "archigos"),
+                           default="wikidata",
                            help="wikidata: a SPARQL JSON result (default); holders-csv: html/holders21.csv "
                            "of every-politician-scrapers; vdyknow: V-DyKnow's wikidata_combined.json "
-                           "(the country chosen by --name)")
+                           "(the country chosen by --name); reign: REIGN's leaderlist CSV; archigos: an "
+                           "Archigos 4.1 table, tab- or comma-separated (reign and archigos: the state chosen "
+                           "by --state, the office named by --office-title)")
     importing.add_argument("--office", action="append", metavar="LABEL",
                            help="holders-csv and vdyknow: import only the offices with this label "
                            "(repeatable; default: all)")
+    importing.add_argument("--state", metavar="CODE",
+                           help="reign and archigos: the state, as the file codes it (UKG, or 200)")
+    importing.add_argument("--office-title", metavar="TITLE",
+                           help='reign and archigos: the office the leaders held ("Prime Minister of the '
+                           'United Kingdom"); its id and alias come from it')
+    importing.add_argument("--role", action="append", metavar="ROLE",
+                           help="the office's role (repeatable: head-of-state, head-of-government, ...); "
+                           "with several offices, choose one with --office")
     importing.add_argument("--country", required=True, help="the code the offices belong to (GB, UN, ...)")
     importing.add_argument("--name", help="the country's or organisation's name (default: the code); "
                            "for vdyknow also the country to read, as the file spells it")
@@ -331,6 +353,27 @@ def _add_kb_commands(commands) -> None:
     importing.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
                            help="the coverage's start (default: each office's earliest start)")
     importing.add_argument("-o", "--output", type=Path, help="write the YAML to this file")
+    comparing = actions.add_parser(
+        "compare", help="list where a knowledge-base file disagrees with a second source",
+        description="Compare one office of a knowledge-base file with a second source: each handover whose "
+        "dates differ by more than --days, each term one has and the other lacks, one line each. People are "
+        "matched by name (a surname is enough, accents and case ignored), since ids differ between sources. "
+        "Only the days both know are compared: from the office's coverage start (or --since) to the earlier "
+        "of its coverage end and the source's last date (or --until). Exit 0 when they agree, 1 when they "
+        "differ, 2 on bad input.")
+    comparing.add_argument("file", type=Path, help="the knowledge-base YAML file")
+    comparing.add_argument("source", type=Path, help="the second source's file (see --format)")
+    comparing.add_argument("--format", required=True, choices=("reign", "archigos", "vdyknow", "holders-csv"),
+                           help="the second source's format, as for kb import")
+    comparing.add_argument("--office", metavar="ID", help="the office of FILE to compare (needed when it has several)")
+    comparing.add_argument("--state", metavar="CODE", help="reign and archigos: the state (UKG, or 200)")
+    comparing.add_argument("--name", help="vdyknow: the country, as the file spells it")
+    comparing.add_argument("--label", metavar="LABEL",
+                           help="holders-csv and vdyknow: the source's office label (needed when it has several)")
+    comparing.add_argument("--days", type=_days, default=0, metavar="N",
+                           help="report dates that differ by more than N days (default 0)")
+    comparing.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="compare from this day")
+    comparing.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="compare to this day")
     who = actions.add_parser("who", help="print who held an office on a date",
                              description="Print the holders of the offices with this title on a date.")
     who.add_argument("title", help='an alias ("prime minister", "PM"), an office\'s full title '

@@ -152,7 +152,7 @@ offices:
   - id: gb-prime-minister
     aliases: [prime minister, PM, first lord of the treasury]
     add-holders:
-      - {person: jane-doe, start: 2026-01-01}
+      - {person: jane-doe, start: 2026-01-01, status: acting}
     coverage: {from: 2000-01-01, to: 2026-06-30}
 people:
   boris-johnson: {name: Boris Johnson, aliases: [BoJo]}
@@ -161,7 +161,8 @@ people:
 
 
 def test_newsroom_files_add_and_override(tmp_path):
-    # The built-in open term would overlap the added one; a newsroom closing it writes `holders`.
+    # add-holders appends; a full term after the built-in open one would overlap it (see below),
+    # so a newsroom recording a successor writes `holders` with the old term closed.
     _write(tmp_path / "kb", "gb.yaml", NEWSROOM)
     kb = load_kb((OFFICEHOLDERS, tmp_path / "kb"))
     office = kb.offices["gb-prime-minister"]
@@ -172,6 +173,20 @@ def test_newsroom_files_add_and_override(tmp_path):
     assert kb.people_named("BoJo") == ("boris-johnson",)
 
 
+def test_a_newsroom_term_that_overlaps_a_builtin_one_is_an_error_in_the_newsroom_file(tmp_path):
+    path = _write(tmp_path / "kb", "gb.yaml", NEWSROOM.replace(", status: acting", ""))
+    with pytest.raises(ConfigError) as caught:
+        load_kb((OFFICEHOLDERS, path))
+    assert (caught.value.path, caught.value.line) == (str(path), 7)
+    assert caught.value.message == ("term of 'jane-doe' in 'gb-prime-minister' starts while the term of "
+                                    "'keir-starmer' has no end: give that one an 'end' (or mark one 'acting')")
+
+
+_OFFICE = ("country: GB\nchecked: 2025-01-01\noffices:\n  - id: x\n    title: X\n    coverage: {from: 2000-01-01}\n"
+           "    holders:\n")
+_PEOPLE = "people:\n  p: {name: P}\n  q: {name: Q}\n"
+
+
 @pytest.mark.parametrize("text, line, message", [
     ("country: GB\noffices:\n  - id: x\n    titel: X\n", 4, "unknown key 'titel'"),
     ("country: GB\nchecked: 2025-01-01\noffices:\n  - id: x\n    title: X\n    coverage: {from: 2000-01-01}\n"
@@ -180,12 +195,56 @@ def test_newsroom_files_add_and_override(tmp_path):
      "    holders:\n      - {person: p, start: 2001-13-01}\npeople:\n  p: {name: P}\n", 8, "not a date"),
     ("country: GB\noffices:\n  - id: x\n    title: X\n    roles: [king]\n", 5, "unknown role 'king'"),
     ("country: GB\npeople:\n  p: {name: P}\n  p: {name: Q}\n", 4, "duplicate key"),
+    (_OFFICE + "      - {person: p, start: 2001-01-01, end: 2005-06-01}\n"
+     "      - {person: q, start: 2005-05-01}\n" + _PEOPLE, 9,
+     "term of 'q' in 'x' (from 2005-05-01) overlaps the term of 'p' (to 2005-06-01)"),
+    (_OFFICE + "      - {person: p, start: 2001-01-01}\n      - {person: q, start: 2005-05-01}\n" + _PEOPLE, 9,
+     "term of 'q' in 'x' starts while the term of 'p' has no end"),
+    (_OFFICE + "      - {person: p, start: 2001-01-01, end: 2001-12}\n      - {person: q, start: 2001-11}\n"
+     + _PEOPLE, 9, "term of 'q' in 'x' (from 2001-11) overlaps the term of 'p' (to 2001-12)"),
+    (_OFFICE.replace("{from: 2000-01-01}", "{from: 2000-01-01, to: 1999-12-31}")
+     + "      - {person: p, start: 2001-01-01}\n" + _PEOPLE, 6,
+     "office 'x': coverage ends (1999-12-31) before it begins (2000-01-01)"),
+    ("country: GB\noffices:\n  - {id: x, title: X}\n  - id: y\n    title: Y\n  - {id: x, title: Z}\n", 6,
+     "office id 'x' is given twice in this file (also at line 3)"),
+    ("country: GB\noffices:\n  - id: x\n    title: X\n    aliases:\n      - foreign minister\n"
+     "      - top diplomat, chief diplomat\n", 7,
+     "alias 'top diplomat, chief diplomat' holds a comma: write each alias as its own list item"),
+    ("country: GB\npeople:\n  p: {name: P, aliases: [\"Pat, Patty\"]}\n", 3, "alias 'Pat, Patty' holds a comma"),
 ])
 def test_errors_point_at_their_line(tmp_path, text, line, message):
     path = _write(tmp_path, "bad.yaml", text)
     with pytest.raises(ConfigError) as caught:
         load_kb((path,))
     assert caught.value.line == line and message in str(caught.value)
+
+
+def test_what_the_strict_checks_let_through(tmp_path):
+    # A shared handover day, a partial end that may fall on the next start, an acting term beside
+    # a full one, a title's own series comma and a name's suffix: all as they should be.
+    text = (_OFFICE.replace("    holders:", "    aliases: [\"health, labour and welfare minister\"]\n    holders:")
+            + "      - {person: p, start: 2001-01-01, end: 2003-05-01}\n"
+            "      - {person: q, start: 2003-05-01, end: 2004-06}\n"
+            "      - {person: p, start: 2004-06-20, status: acting, end: 2004-08-01}\n"
+            "      - {person: p, start: 2004-06-30}\n"
+            + _PEOPLE.replace("{name: Q}", "{name: Q, aliases: [\"Q King, Jr.\"]}"))
+    kb = load_kb((_write(tmp_path, "good.yaml", text),))
+    assert kb.offices["x"].aliases == ("health, labour and welfare minister",)
+    assert len(kb.offices["x"].terms) == 4 and kb.people["q"].aliases == ("Q King, Jr.",)
+
+
+def test_no_builtin_id_is_given_in_two_files():
+    # Across a newsroom's files a repeated id overrides; across the built-in ones it would hide data.
+    offices: dict[str, str] = {}
+    people: dict[str, str] = {}
+    for path in sorted(OFFICEHOLDERS.glob("*.yaml")):
+        data = read_yaml_file(path).data
+        for office in data.get("offices") or ():
+            assert office["id"] not in offices, f"{office['id']} in {offices.get(office['id'])} and {path.name}"
+            offices[office["id"]] = path.name
+        for pid in data.get("people") or {}:
+            assert pid not in people, f"person {pid} in {people.get(pid)} and {path.name}"
+            people[pid] = path.name
 
 
 SPARQL = {"head": {"vars": []}, "results": {"bindings": [
@@ -213,6 +272,20 @@ def test_import_keeps_wikidata_precision_and_loads(tmp_path):
     assert [str(t.end) for t in office.terms] == ["2016", "None"]
     assert kb.people["ann-example"].wikidata == "Q100"
     assert office.covered_from == dt.date(2010, 5, 11) and office.covered_to == dt.date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("start, message", [
+    ("+99999-01-01T00:00:00Z", "result row 1: start '+99999-01-01T00:00:00Z' is outside the years 1 to 9999"),
+    ("-0500-01-01T00:00:00Z", "result row 1: start '-0500-01-01T00:00:00Z' is outside the years 1 to 9999"),
+    ("+2001-13-01T00:00:00Z", "result row 1: '2001-13-01' is not a date"),
+    ("+2001-02-30T00:00:00Z", "result row 1: '2001-02-30' is not a date"),
+])
+def test_import_refuses_impossible_wikidata_times_at_their_row(tmp_path, capsys, start, message):
+    result = json.loads(json.dumps(SPARQL))
+    result["results"]["bindings"][0]["start"]["value"] = start
+    source = _write(tmp_path, "result.json", json.dumps(result))
+    assert main(["kb", "import", str(source), "--country", "EX"]) == 2
+    assert capsys.readouterr().err.startswith(f"newslint: error: {source}: {message}")
 
 
 def test_cli_kb_import_and_who(tmp_path, capsys, monkeypatch):

@@ -9,14 +9,14 @@ import pytest
 
 from newslint.cli import main
 from newslint.commands.kb import import_text
-from newslint.errors import UsageError
+from newslint.errors import ConfigError, UsageError
 from newslint.kb import load_kb
 
 CHECKED = dt.date(2025, 11, 20)
 
 HOLDERS = """position,person,personID,start,end,gender,DOB
 Prime Minister,Ann Example,Q100,2010-05-11,2016,female,1960-01-01
-Prime Minister,Bo Sample,Q101,2016-07-13,,male,
+Prime Minister,Bo Sample,Q101,2016-07-13,2019-01-02,male,
 "Minister of Foreign Affairs, Trade and Development",Cy Test,,2012-03,2019-01-02,,
 Prime Minister,Ann Example,Q100,2019-01-02,,female,1960-01-01
 """
@@ -45,7 +45,7 @@ def test_holders_csv_rows_become_offices_with_partial_dates(tmp_path):
     pm = kb.offices["ex-prime-minister"]
     assert pm.title == "Prime Minister" and pm.aliases == ("prime minister",) and pm.wikidata is None
     assert [(t.person, str(t.start), str(t.end)) for t in pm.terms] == [
-        ("ann-example", "2010-05-11", "2016"), ("bo-sample", "2016-07-13", "None"),
+        ("ann-example", "2010-05-11", "2016"), ("bo-sample", "2016-07-13", "2019-01-02"),
         ("ann-example", "2019-01-02", "None")]
     assert kb.people["ann-example"].wikidata == "Q100" and kb.people["cy-test"].wikidata is None
     foreign = kb.offices["ex-minister-of-foreign-affairs-trade-and-development"]
@@ -65,11 +65,24 @@ def test_holders_csv_office_filter_and_errors(tmp_path):
     with pytest.raises(UsageError, match="no row for Mayor"):
         import_text(source, "holders-csv", "EX", None, CHECKED, None, ("Mayor",))
     source.write_text("position,person,start,end\nPrime Minister,Ann Example,2010-13-01,\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=r"holders21.csv:2: '2010-13-01' is not a date"):
+    with pytest.raises(ConfigError, match=r"holders21.csv:2: '2010-13-01' is not a date"):
         import_text(source, "holders-csv", "EX", None, CHECKED, None, ())
-    source.write_text("name,from\nA,2000\n", encoding="utf-8")
-    with pytest.raises(UsageError, match="not a holders21.csv file"):
+
+
+@pytest.mark.parametrize("data, line, message", [
+    (b"name,from\nA,2000\n", 1, "no 'position', 'person', 'start', 'end' column; is this an "
+                                "every-politician-scrapers holders21.csv file?"),
+    (b"", 1, "empty file; an every-politician-scrapers holders21.csv file starts with a header row"),
+    (b"position,person,start,end\nPrime Minister,Ann Ex\xe4mple,2010,\n", 2, "column 'person' is not UTF-8 text"),
+    (b"position,person,start,end\nPrime Minister,,2010,\n", 2, "a row needs a position and a person"),
+    (b"position,person,start,end\nPrime Minister,Ann\n", 2, "2 columns where the header has 4"),
+])
+def test_holders_csv_bad_input_is_one_line_at_its_place(tmp_path, data, line, message):
+    source = tmp_path / "holders21.csv"
+    source.write_bytes(data)
+    with pytest.raises(ConfigError) as caught:
         import_text(source, "holders-csv", "EX", None, CHECKED, None, ())
+    assert str(caught.value).startswith(f"{source}:{line}: {message}")
 
 
 def test_vdyknow_reads_one_country_with_unknown_months_as_partial_dates(tmp_path):
@@ -97,7 +110,13 @@ def test_vdyknow_errors_say_what_is_wrong(tmp_path):
     with pytest.raises(UsageError, match="is not `Name |S: start |E: end`"):
         import_text(source, "vdyknow", "EX", "Examplia", CHECKED, None, ())
     source.write_text("[1, 2", encoding="utf-8")
-    with pytest.raises(UsageError, match="not JSON"):
+    with pytest.raises(ConfigError, match=r"wikidata_combined.json:1: not JSON: Expecting ',' delimiter"):
+        import_text(source, "vdyknow", "EX", "Examplia", CHECKED, None, ())
+    source.write_bytes(b"{\"countries\": {\"Ex\xe4mplia\": {}}}")
+    with pytest.raises(ConfigError, match=r"wikidata_combined.json:1: not UTF-8"):
+        import_text(source, "vdyknow", "EX", "Examplia", CHECKED, None, ())
+    source.write_text("\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"wikidata_combined.json:1: empty file; JSON expected"):
         import_text(source, "vdyknow", "EX", "Examplia", CHECKED, None, ())
 
 

@@ -1,7 +1,9 @@
 """The knowledge base of office holders: who held which office, from when to when.
 
-`records` holds the data model and its indexes; `loading` reads and validates the YAML files;
-`wikidata` turns a Wikidata query result into such a file (`newslint kb import`).
+`records` holds the data model and its indexes; `loading` reads and validates the YAML files.
+For `newslint kb` only, never imported when linting: the readers of `kb import` (`wikidata`,
+`holders_csv`, `vdyknow`, `reign`, `archigos`, the last three through `table`), the `writer`
+they share, and `compare` (`kb compare`).
 """
 from __future__ import annotations
 

@@ -9,52 +9,40 @@ check every date against a second source before use (docs/kb.md).
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import ConfigError, UsageError
 from .records import PartialDate
+from .table import read_table
 from .writer import Row
 
 REQUIRED = ("position", "person", "start", "end")
 WIKIDATA_ID = re.compile(r"^Q\d+$")
+WHAT = "an every-politician-scrapers holders21.csv file"
 
 
 def read_rows(path: Path, offices: tuple[str, ...] = ()) -> list[Row]:
     """The rows of a holders21.csv file, checked, keeping only `offices` (labels, compared
     without case) when some are given."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: cannot read: {err}") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
-    if missing:
-        raise UsageError(f"{path}: not a holders21.csv file (no {', '.join(missing)} column)")
     wanted = {o.casefold() for o in offices}
     rows = []
-    # Line 1 is the header; a quoted field may hold a line break, so count from the reader.
-    for record in reader:
-        line = reader.line_num
-        position = (record.get("position") or "").strip()
-        person = (record.get("person") or "").strip()
+    for line, record in read_table(path, REQUIRED, WHAT, optional=("personID",)):
+        position, person = record["position"], record["person"]
         if not position or not person:
-            raise UsageError(f"{path}:{line}: a row needs a position and a person")
+            raise ConfigError(path, line, "a row needs a position and a person")
         if wanted and position.casefold() not in wanted:
             continue
-        person_id = (record.get("personID") or "").strip()
+        person_id = record["personID"]
         try:
             rows.append(Row(person_id if WIKIDATA_ID.match(person_id) else None, person, None, position,
-                            _date(record.get("start")), _date(record.get("end"))))
+                            _date(record["start"]), _date(record["end"])))
         except ValueError as err:
-            raise UsageError(f"{path}:{line}: {err}") from None
+            raise ConfigError(path, line, str(err)) from None
     if wanted and not rows:
         raise UsageError(f"{path}: no row for {', '.join(offices)}")
     return rows
 
 
-def _date(value: str | None) -> PartialDate | None:
-    value = (value or "").strip()
+def _date(value: str) -> PartialDate | None:
     return PartialDate.parse(value) if value else None

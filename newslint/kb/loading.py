@@ -11,7 +11,9 @@ validation runs whenever any of them changed, and at least once per cache folder
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -102,13 +104,19 @@ def _read_file(doc: YamlDoc, offices: dict, people: dict, countries: dict) -> No
         raw = _mapping(doc, raw, at)
         _known_keys(doc, raw, PERSON_KEYS, at)
         people[str(pid)] = Person(str(pid), _text(doc, raw.get("name"), at + ("name",)),
-                                  _texts(doc, raw.get("aliases", []), at + ("aliases",)),
+                                  _aliases(doc, raw.get("aliases", []), at + ("aliases",)),
                                   _optional_text(doc, raw.get("wikidata"), at + ("wikidata",)))
+    given: dict[str, int] = {}
     for number, raw in enumerate(_list(doc, data.get("offices", []), ("offices",))):
         at = ("offices", number)
         raw = _mapping(doc, raw, at)
         _known_keys(doc, raw, OFFICE_KEYS, at)
         oid = _text(doc, raw.get("id"), at + ("id",))
+        # Across files a repeated id overrides (a newsroom's correction); within one file it is a
+        # copy-and-paste slip that would silently merge two offices.
+        if oid in given:
+            raise doc.error(f"office id {oid!r} is given twice in this file (also at line {given[oid]})", *at, "id")
+        given[oid] = doc.line(*at, "id")
         # An office is kept as {key: (value, doc, key path)} so that an error in a merged entry
         # still points at the file and line that wrote it; holders as a list of such triples.
         merged = offices.setdefault(oid, {"id": (oid, doc, at + ("id",)), "holders": [],
@@ -141,7 +149,7 @@ def _build_office(raw: dict, people: Mapping[str, Person]) -> Office:
         if role not in ROLES:
             raise rdoc.error(f"unknown role {role!r} (known: {', '.join(ROLES)})", *rat, i)
     aliases_value, adoc, aat = get("aliases", [])
-    aliases = tuple(dict.fromkeys(_texts(adoc, aliases_value, aat)))
+    aliases = tuple(dict.fromkeys(_aliases(adoc, aliases_value, aat)))
     coverage, vdoc, vat = get("coverage")
     checked = get("checked")[0]
     coverage = _mapping(vdoc, coverage, vat) if coverage is not None else {}
@@ -155,9 +163,12 @@ def _build_office(raw: dict, people: Mapping[str, Person]) -> Office:
         covered_to = checked
     else:
         raise vdoc.error(f"office {oid!r} needs 'coverage.to' or a file-level 'checked' date", *vat)
+    if covered_to < covered_from:
+        raise vdoc.error(f"office {oid!r}: coverage ends ({covered_to}) before it begins ({covered_from})", *vat)
     abolished_value, bdoc, bat = get("abolished")
     abolished = _date(bdoc, abolished_value, bat).earliest if abolished_value is not None else None
     terms = tuple(_term(oid, h, d, a, people) for h, d, a in raw["holders"])
+    _no_overlap(oid, [(term, d, a) for term, (_, d, a) in zip(terms, raw["holders"])])
     wikidata, wdoc, wat = get("wikidata")
     return Office(oid, country, title, roles, aliases, covered_from, covered_to, terms,
                   _optional_text(wdoc, wikidata, wat), abolished, str(doc.path))
@@ -177,6 +188,38 @@ def _term(oid: str, raw: Any, doc: YamlDoc, at: tuple, people: Mapping[str, Pers
     if status is not None and status not in STATUSES:
         raise doc.error(f"unknown status {status!r} (known: {', '.join(STATUSES)})", *at, "status")
     return Term(oid, person, start, end, status, str(raw.get("note", "")))
+
+
+def _no_overlap(oid: str, entries: list[tuple[Term, YamlDoc, tuple]]) -> None:
+    """Terms of one office never overlap, but for the handover day and for acting or interim
+    terms (a suspended president beside the elected one); an open term has no successor. The
+    error points at the later term, in whichever file wrote it (a newsroom's add-holders)."""
+    full = sorted((e for e in entries if not e[0].acting),
+                  key=lambda e: e[0].start.earliest if e[0].start else dt.date.min)
+    for (before, _, _), (after, doc, at) in zip(full, full[1:]):
+        if before.end is None:
+            raise doc.error(f"term of {after.person!r} in {oid!r} starts while the term of {before.person!r} "
+                            "has no end: give that one an 'end' (or mark one 'acting')", *at)
+        if after.start is None or before.end.earliest > after.start.latest:
+            raise doc.error(f"term of {after.person!r} in {oid!r} (from {after.start or 'before the records'}) "
+                            f"overlaps the term of {before.person!r} (to {before.end}); only the handover day "
+                            "may be shared, unless one is 'acting' or 'interim'", *at)
+
+
+def _aliases(doc: YamlDoc, value: Any, at: tuple) -> tuple[str, ...]:
+    """Aliases, each its own item: one holding a comma is most often a list written as one item
+    (`- foreign minister, top diplomat`, or `["a, b"]`). A comma is kept where the words after it
+    end a series ("health, labour and welfare") or a name's suffix ("King, Jr.")."""
+    aliases = _texts(doc, value, at)
+    for i, alias in enumerate(aliases):
+        if "," in alias and not _comma_belongs(alias):
+            raise doc.error(f"alias {alias!r} holds a comma: write each alias as its own list item", *at, i)
+    return aliases
+
+
+def _comma_belongs(alias: str) -> bool:
+    tail = alias.rsplit(",", 1)[1].strip().lower()
+    return bool(re.search(r"(?:^|\s)(?:and|&|or)\s", tail)) or tail.rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _known_keys(doc: YamlDoc, raw: dict, allowed: set, at: tuple) -> None:

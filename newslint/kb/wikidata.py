@@ -68,7 +68,14 @@ def _time(binding: dict, name: str) -> PartialDate | None:
     if precision and precision.isdigit() and int(precision) < 9:
         return None  # a decade or a century says nothing useful about a term of office
     year, month, day = (int(g) for g in match.groups())
-    return PartialDate(*[year, month or None, day or None][:parts])
+    known = [year, month or None, day or None][:parts]
+    if len(known) > 1 and known[1] is None:
+        known = known[:1]  # no month: a day alone means nothing
+    if year < 1 or year > 9999:
+        raise ValueError(f"{name} {value!r} is outside the years 1 to 9999")
+    # Parsed again from its text, so that a month 13 or a 31 February is an error here, at its
+    # row, rather than in the writer.
+    return PartialDate.parse("-".join([f"{year:04d}"] + [f"{n:02d}" for n in known[1:] if n]))
 
 
 def describe_holders(kb: KnowledgeBase, title: str, on: dt.date, country: str | None) -> list[str]:

@@ -1,7 +1,7 @@
 """The pieces `newslint kb import` shares between its readers (reading a JSON input, writing YAML) (one module per format:
 `wikidata` for a SPARQL result, `holders_csv` for every-politician-scrapers' holders21.csv,
-`vdyknow` for V-DyKnow's wikidata_combined.json): rows of (office, person, start, end) in,
-one knowledge-base file out.
+`vdyknow` for V-DyKnow's wikidata_combined.json, `reign` and `archigos` for the leader data
+sets): rows of (office, person, start, end) in, one knowledge-base file out.
 """
 from __future__ import annotations
 
@@ -15,19 +15,24 @@ from typing import Any
 
 import yaml
 
-from ..errors import UsageError
+from ..errors import ConfigError, UsageError
 from .records import PartialDate
 
 
 def read_json(path: Path) -> Any:
-    """An import's JSON file; a file that cannot be read or parsed is a UsageError naming it."""
+    """An import's JSON file; a file that cannot be read or parsed is a ConfigError at its line."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: cannot read: {err}") from None
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        raise ConfigError(path, 1, f"cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(path, 1, f"not UTF-8 ({err.reason} at byte {err.start})") from None
+    if not text.strip():
+        raise ConfigError(path, 1, "empty file; JSON expected")
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as err:
-        raise UsageError(f"{path}:{err.lineno}: not JSON: {err.msg}") from None
-    return data
+        raise ConfigError(path, err.lineno, f"not JSON: {err.msg}") from None
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,28 @@ class Row:
     start: PartialDate | None
     end: PartialDate | None
     acting: bool = False
+    note: str = ""
+    person_key: str | None = None
+    """Who the person is when there is no Wikidata id (REIGN: the name and year of birth;
+    Archigos: its leadid); the label otherwise."""
+    surname_only: bool = False
+    """The label is what a leader data set writes (mostly a surname, without accents), not a
+    full name: the file says so beside the person, for a reviewer to fill in."""
+
+
+@dataclass(frozen=True)
+class Spells:
+    """What a leader data set (REIGN, Archigos) gives for one state: its rows, and the last day
+    the whole file knows of (after it, a term it leaves open may have ended)."""
+
+    rows: tuple[Row, ...]
+    latest: dt.date | None
 
 
 def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: dt.date | None = None,
-            source: str = "an import") -> str:
-    """The knowledge-base file for these rows: one office per position, people by their labels."""
+            source: str = "an import", roles: tuple[str, ...] = ()) -> str:
+    """The knowledge-base file for these rows: one office per position (with `roles`, when the
+    caller knows them), people by their labels."""
     if not rows:
         raise UsageError("the source has no rows to import")
     people: dict[str, dict] = {}
@@ -54,7 +76,7 @@ def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: d
     offices: dict[str, dict] = {}
     office_ids: set[str] = set()
     for row in sorted(rows, key=lambda r: (r.position_label, r.start or PartialDate(1))):
-        person_key = row.person or row.person_label
+        person_key = row.person or row.person_key or row.person_label
         person_id = ids.setdefault(person_key, _unique(_slug(row.person_label), set(ids.values())))
         person: dict[str, Any] = {"name": row.person_label}
         if row.person:
@@ -64,8 +86,10 @@ def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: d
         if position_key not in offices:
             office_id = _unique(f"{_slug(country)}-{_slug(row.position_label)}", office_ids)
             office_ids.add(office_id)
-            office: dict[str, Any] = {"id": office_id, "title": row.position_label,
-                                      "aliases": [_alias(row.position_label, (name, country))]}
+            office: dict[str, Any] = {"id": office_id, "title": row.position_label}
+            if roles:
+                office["roles"] = list(roles)
+            office["aliases"] = [_alias(row.position_label, (name, country))]
             if row.position:
                 office["wikidata"] = row.position
             office["coverage"] = {"from": (since or _earliest(rows, position_key)).isoformat()}
@@ -78,6 +102,8 @@ def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: d
             holder["end"] = _date_value(row.end)
         if row.acting:
             holder["status"] = "acting"
+        if row.note:
+            holder["note"] = row.note
         if holder not in offices[position_key]["holders"]:
             offices[position_key]["holders"].append(holder)
     document = {
@@ -85,12 +111,27 @@ def to_yaml(rows: list[Row], country: str, name: str, checked: dt.date, since: d
         "name": name,
         "checked": checked.isoformat(),
         "offices": list(offices.values()),
-        "people": people,
     }
+    unnamed = {ids[row.person or row.person_key or row.person_label] for row in rows if row.surname_only}
     header = (f"# Imported by `newslint kb import` on {checked.isoformat()} from {source}.\n"
               "# Check the roles and aliases of each office (the import cannot know them), and every date\n"
               "# against a second source; note disagreements beside the entry.\n")
-    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    if unnamed:
+        header += ("# The source names its leaders as it writes them, mostly by surname and without accents:\n"
+                   "# write each marked person's full name (keep the source's form as an alias).\n")
+    return (header + _dump(document) + "people:\n"
+            + "".join(_person(pid, person, pid in unnamed) for pid, person in people.items()))
+
+
+def _dump(value: Any) -> str:
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _person(pid: str, person: dict, unnamed: bool) -> str:
+    """One entry of `people`, dumped alone so that a comment can stand above it (YAML has no
+    comments in its data model)."""
+    mark = "  # TODO full name: the source gives only this form\n" if unnamed else ""
+    return mark + "".join(f"  {line}\n" for line in _dump({pid: person}).splitlines())
 
 
 def _earliest(rows: list[Row], position_key: str) -> dt.date:
