@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CO",)
+ADDED = ("CO", "TH")
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,8 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     # Adjectives and names from rules/data/places.yaml reach the new countries.
     ("president", "Colombian", "2019-01-01", "President of Colombia: Iván Duque"),
     ("top diplomat", "Colombia", "2012-01-01", "Minister of Foreign Affairs of Colombia: María Ángela Holguín"),
+    ("premier", "Thai", "2020-01-01", "Prime Minister of Thailand: Prayut Chan-o-cha"),
+    ("king", "Thailand", "2010-01-01", "King of Thailand: Bhumibol Adulyadej"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -93,3 +95,74 @@ def test_colombia_titles_in_copy(linter):
     assert lint(linter, "Colombian President Gustavo Petro spoke.", "2023-03-01") == []
     assert lint(linter, "Colombian Foreign Minister Maria Angela Holguin met her counterpart.",
                 "2016-05-02") == []
+
+
+# --- Thailand ----------------------------------------------------------------------------------
+
+def test_thailand_king(holders):
+    # Bhumibol died on 13 October 2016; Vajiralongkorn, proclaimed on 1 December, reigns from that
+    # day (Reuters, AFP; V-DyKnow).
+    assert holders("king", "2016-10-01", "TH") == ["Bhumibol Adulyadej"]
+    assert holders("king", "2017-01-01", "TH") == ["Maha Vajiralongkorn"]
+
+
+def test_thailand_prime_minister(holders):
+    # Thaksin's royal command of 9 February 2001 (AFP); Chidchai acting from 5 April to 23 May 2006
+    # (AP, Taipei Times); no prime minister between the coup and Surayud's appointment on 1
+    # October 2006 (AFP).
+    assert holders("prime minister", "2001-02-01", "TH") == ["Chuan Leekpai"]
+    assert holders("prime minister", "2003-01-01", "TH") == ["Thaksin Shinawatra"]
+    assert holders("prime minister", "2006-05-01", "TH") == ["Thaksin Shinawatra", "Chidchai Vanasatidya"]
+    assert holders("prime minister", "2006-09-25", "TH") == []
+    assert holders("prime minister", "2007-06-01", "TH") == ["Surayud Chulanont"]
+    # Somchai acting from 9 September 2008, royal command on the 18th (Bernama, TNA).
+    assert holders("prime minister", "2008-09-12", "TH") == ["Somchai Wongsawat"]
+    # Yingluck removed on 7 May 2014 (TNA); Prayut acting from the coup of 22 May (Bangkok Post)
+    # and prime minister by royal command of 25 August (Khaosod English).
+    assert holders("prime minister", "2014-05-15", "TH") == ["Niwatthamrong Boonsongpaisan"]
+    assert holders("prime minister", "2014-06-15", "TH") == ["Prayut Chan-o-cha"]
+    assert holders("prime minister", "2019-01-01", "TH") == ["Prayut Chan-o-cha"]
+
+
+def test_thailand_prime_ministers_since_2022(holders):
+    # Prawit acting during Prayut's suspension, 24 August to 30 September 2022 (Bangkok Post);
+    # Srettha from 23 August 2023 (The Nation); Paetongtarn from 18 August 2024 (VNA), suspended
+    # on 1 July 2025 and removed on 29 August (TNA, The Nation); Anutin from 7 September 2025
+    # (Bangkok Post).
+    assert holders("prime minister", "2022-09-10", "TH") == ["Prayut Chan-o-cha", "Prawit Wongsuwan"]
+    assert holders("prime minister", "2024-01-01", "TH") == ["Srettha Thavisin"]
+    assert holders("prime minister", "2024-08-16", "TH") == ["Phumtham Wechayachai"]
+    assert holders("prime minister", "2025-01-01", "TH") == ["Paetongtarn Shinawatra"]
+    assert holders("prime minister", "2025-09-01", "TH") == ["Phumtham Wechayachai"]
+    assert holders("prime minister", "2025-10-01", "TH") == ["Anutin Charnvirakul"]
+
+
+def test_thailand_foreign_minister(holders):
+    # Noppadon's resignation effective 14 July 2008 (Xinhua); Tej from 27 July to 3 September
+    # (Xinhua, Reuters); Surapong removed with Yingluck on 7 May 2014 (TNA); none under the junta
+    # until Tanasak's cabinet on 31 August 2014 (Terre d'Asie).
+    assert holders("foreign minister", "2008-05-01", "TH") == ["Noppadon Pattama"]
+    assert holders("foreign minister", "2008-08-15", "TH") == ["Tej Bunnag"]
+    assert holders("foreign minister", "2008-10-15", "TH") == ["Sompong Amornvivat"]
+    assert holders("foreign minister", "2010-01-01", "TH") == ["Kasit Piromya"]
+    assert holders("foreign minister", "2014-06-15", "TH") == []
+    # Parnpree sworn in on 5 September 2023 (Reuters), resigned 28 April 2024 (AP); Maris from 30
+    # April (The Nation); Sihasak sworn in on 24 September 2025 (Anadolu, Thai Examiner).
+    assert holders("foreign minister", "2020-01-01", "TH") == ["Don Pramudwinai"]
+    assert holders("foreign minister", "2024-01-01", "TH") == ["Parnpree Bahiddha-nukara"]
+    assert holders("foreign minister", "2025-01-01", "TH") == ["Maris Sangiampongsa"]
+    assert holders("foreign minister", "2025-10-15", "TH") == ["Sihasak Phuangketkeow"]
+
+
+def test_thailand_titles_in_copy(linter):
+    # Prayut left office on 23 August 2023 (The Nation); Thai copy names prime ministers by their
+    # given names ("Prime Minister Srettha").
+    assert lint(linter, "Thai Prime Minister Prayuth Chan-ocha spoke.", "2024-01-10") == [
+        ("title-mismatch", "error", "Thai Prime Minister Prayuth Chan-ocha")]
+    assert lint(linter, "Thai Prime Minister Srettha spoke.", "2024-01-10") == []
+    # Srettha was removed on 14 August 2024 (AP); Thaksin left office in 2006 (REIGN).
+    assert lint(linter, "Thai Prime Minister Srettha spoke.", "2025-06-10") == [
+        ("title-mismatch", "error", "Thai Prime Minister Srettha")]
+    assert lint(linter, "Thai Prime Minister Thaksin spoke.", "2023-06-10") == [
+        ("title-mismatch", "error", "Thai Prime Minister Thaksin")]
+    assert lint(linter, "Thai Foreign Minister Maris Sangiampongsa met his counterpart.", "2025-08-01") == []
