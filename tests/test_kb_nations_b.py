@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CO", "TH")
+ADDED = ("CO", "TH", "PE")
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,8 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("top diplomat", "Colombia", "2012-01-01", "Minister of Foreign Affairs of Colombia: María Ángela Holguín"),
     ("premier", "Thai", "2020-01-01", "Prime Minister of Thailand: Prayut Chan-o-cha"),
     ("king", "Thailand", "2010-01-01", "King of Thailand: Bhumibol Adulyadej"),
+    ("president", "Peruvian", "2019-01-01", "President of Peru: Martín Vizcarra"),
+    ("foreign minister", "Peru", "2024-01-01", "Minister of Foreign Affairs of Peru: Javier González-Olaechea"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -166,3 +168,61 @@ def test_thailand_titles_in_copy(linter):
     assert lint(linter, "Thai Prime Minister Thaksin spoke.", "2023-06-10") == [
         ("title-mismatch", "error", "Thai Prime Minister Thaksin")]
     assert lint(linter, "Thai Foreign Minister Maris Sangiampongsa met his counterpart.", "2025-08-01") == []
+
+
+# --- Peru --------------------------------------------------------------------------------------
+
+def test_peru_president(holders):
+    # Fujimori removed at midnight on 21 November 2000, Paniagua sworn in on the 22nd (La Jornada,
+    # Página/12); Vizcarra from 23 March 2018 (Andina).
+    assert holders("president", "2000-06-01", "PE") == ["Alberto Fujimori"]
+    assert holders("president", "2001-01-01", "PE") == ["Valentín Paniagua"]
+    assert holders("president", "2018-06-01", "PE") == ["Martín Vizcarra"]
+    # Merino sworn in 10 November 2020 and resigned on the 15th; no president until Sagasti's oath
+    # on the 17th (EFE, El Universal).
+    assert holders("president", "2020-11-12", "PE") == ["Manuel Merino"]
+    assert holders("president", "2020-11-16", "PE") == []
+    assert holders("president", "2021-01-01", "PE") == ["Francisco Sagasti"]
+    # Boluarte sworn in 7 December 2022 (Reuters), removed in the first hour of 10 October 2025,
+    # when Jerí was sworn in (Latina, ATV).
+    assert holders("president", "2023-01-01", "PE") == ["Dina Boluarte"]
+    assert holders("president", "2025-11-01", "PE") == ["José Jerí"]
+
+
+def test_peru_foreign_minister(holders):
+    # Rivas sworn in 15 May 2013 (El País); Sánchez 2 April 2015 (El Comercio); Aljovín 9 January
+    # 2018 (EFE); Popolizio 2 April 2018 (Andina); Meza-Cuadra 3 October 2019 (AFP).
+    assert holders("foreign minister", "2013-01-01", "PE") == ["Rafael Roncagliolo"]
+    # Olivera sworn in on 11 August 2005 and out two days later; Maúrtua sworn in with Kuczynski's
+    # cabinet on 16 August (EFE, La Jornada).
+    assert holders("foreign minister", "2005-08-12", "PE") == ["Fernando Olivera"]
+    assert holders("foreign minister", "2005-10-01", "PE") == ["Óscar Maúrtua"]
+    assert holders("foreign minister", "2013-06-01", "PE") == ["Eda Rivas"]
+    assert holders("foreign minister", "2015-06-01", "PE") == ["Ana María Sánchez"]
+    assert holders("foreign minister", "2018-02-01", "PE") == ["Cayetana Aljovín"]
+    assert holders("foreign minister", "2019-01-01", "PE") == ["Néstor Popolizio"]
+    assert holders("foreign minister", "2020-01-01", "PE") == ["Gustavo Meza-Cuadra"]
+
+
+def test_peru_foreign_ministers_since_2020(holders):
+    # Wagner sworn in 15 February 2021 (AFP); Béjar resigned 17 August 2021 and Maúrtua was sworn
+    # in on the 20th (La República); Rodríguez Mackay from 5 August to 9 September 2022 (AFP);
+    # Gervasi from 10 December 2022 (EFE) to 7 November 2023 (Infobae); Schialer from 3 September
+    # 2024 (AFP); De Zela from 14 October 2025 (La República).
+    assert holders("foreign minister", "2021-03-01", "PE") == ["Allan Wagner"]
+    assert holders("foreign minister", "2021-08-18", "PE") == []
+    assert holders("foreign minister", "2021-10-01", "PE") == ["Óscar Maúrtua"]
+    assert holders("foreign minister", "2022-08-20", "PE") == ["Miguel Rodríguez Mackay"]
+    assert holders("foreign minister", "2023-06-01", "PE") == ["Ana Cecilia Gervasi"]
+    assert holders("foreign minister", "2025-01-01", "PE") == ["Elmer Schialer"]
+    assert holders("foreign minister", "2025-11-01", "PE") == ["Hugo de Zela"]
+
+
+def test_peru_titles_in_copy(linter):
+    # Boluarte was removed on 10 October 2025 (Latina); the Council of Ministers' president is not
+    # recorded, so a "prime minister" of Peru is never judged.
+    assert lint(linter, "Peruvian President Dina Boluarte spoke.", "2025-11-01") == [
+        ("title-mismatch", "error", "Peruvian President Dina Boluarte")]
+    assert lint(linter, "Peruvian President Jose Jeri spoke.", "2025-11-01") == []
+    assert lint(linter, "Peruvian Foreign Minister Elmer Schialer spoke.", "2025-01-15") == []
+    assert lint(linter, "Peruvian Prime Minister Eduardo Arana spoke.", "2025-01-15") == []
