@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CO", "TH", "PE")
+ADDED = ("CO", "TH", "PE", "ET")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,8 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("king", "Thailand", "2010-01-01", "King of Thailand: Bhumibol Adulyadej"),
     ("president", "Peruvian", "2019-01-01", "President of Peru: Martín Vizcarra"),
     ("foreign minister", "Peru", "2024-01-01", "Minister of Foreign Affairs of Peru: Javier González-Olaechea"),
+    ("premier", "Ethiopian", "2020-01-01", "Prime Minister of Ethiopia: Abiy Ahmed"),
+    ("president", "Ethiopia", "2015-01-01", "President of Ethiopia: Mulatu Teshome"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -226,3 +228,45 @@ def test_peru_titles_in_copy(linter):
     assert lint(linter, "Peruvian President Jose Jeri spoke.", "2025-11-01") == []
     assert lint(linter, "Peruvian Foreign Minister Elmer Schialer spoke.", "2025-01-15") == []
     assert lint(linter, "Peruvian Prime Minister Eduardo Arana spoke.", "2025-01-15") == []
+
+
+# --- Ethiopia ----------------------------------------------------------------------------------
+
+def test_ethiopia_president(holders):
+    # Girma elected and sworn in on 8 October 2001 (BBC); Mulatu on 7 October 2013 (Sudan Tribune;
+    # Wikidata says the 6th); Taye on 7 October 2024 (Capital FM, Eye Radio).
+    assert holders("president", "2001-06-01", "ET") == ["Negasso Gidada"]
+    assert holders("president", "2013-10-06", "ET") == ["Girma Wolde-Giorgis"]
+    assert holders("president", "2020-01-01", "ET") == ["Sahle-Work Zewde"]
+    assert holders("president", "2025-01-01", "ET") == ["Taye Atske Selassie"]
+
+
+def test_ethiopia_prime_minister(holders):
+    # Meles died on 20 August 2012; Hailemariam acted until his oath of 21 September (Reuters, AFP);
+    # Abiy sworn in on 2 April 2018 (Reuters, REIGN).
+    assert holders("prime minister", "2010-01-01", "ET") == ["Meles Zenawi"]
+    assert holders("prime minister", "2012-09-01", "ET") == ["Hailemariam Desalegn"]
+    assert holders("prime minister", "2018-03-01", "ET") == ["Hailemariam Desalegn"]
+    assert holders("prime minister", "2018-05-01", "ET") == ["Abiy Ahmed"]
+
+
+def test_ethiopia_foreign_minister(holders):
+    # Hailemariam with the cabinet of 4 October 2010 (Abugida); Tedros from 29 November 2012
+    # (Reuters); Gedu from 18 April 2019 (Xinhua), the ministry vacant before (Addis Insight);
+    # Taye from 8 February 2024 (Reuters); Gedion from 18 October 2024 (Al-Ain).
+    assert holders("foreign minister", "2010-09-15", "ET") == ["Seyoum Mesfin"]
+    assert holders("foreign minister", "2011-01-01", "ET") == ["Hailemariam Desalegn"]
+    assert holders("foreign minister", "2014-01-01", "ET") == ["Tedros Adhanom"]
+    assert holders("foreign minister", "2019-04-01", "ET") == []
+    assert holders("foreign minister", "2019-06-01", "ET") == ["Gedu Andargachew"]
+    assert holders("foreign minister", "2022-01-01", "ET") == ["Demeke Mekonnen"]
+    assert holders("foreign minister", "2024-06-01", "ET") == ["Taye Atske Selassie"]
+    assert holders("foreign minister", "2025-06-01", "ET") == ["Gedion Timothewos"]
+
+
+def test_ethiopia_titles_in_copy(linter):
+    # Taye left the foreign ministry to become president on 7 October 2024 (Capital FM).
+    assert lint(linter, "Ethiopian Foreign Minister Taye Atske Selassie spoke.", "2025-03-01") == [
+        ("title-mismatch", "error", "Ethiopian Foreign Minister Taye Atske Selassie")]
+    assert lint(linter, "Ethiopian President Taye Atske Selassie spoke.", "2025-03-01") == []
+    assert lint(linter, "Ethiopian Prime Minister Abiy Ahmed spoke.", "2025-03-01") == []
