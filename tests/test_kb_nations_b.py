@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CO", "TH", "PE", "ET")
+ADDED = ("CO", "TH", "PE", "ET", "KE")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,8 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("foreign minister", "Peru", "2024-01-01", "Minister of Foreign Affairs of Peru: Javier González-Olaechea"),
     ("premier", "Ethiopian", "2020-01-01", "Prime Minister of Ethiopia: Abiy Ahmed"),
     ("president", "Ethiopia", "2015-01-01", "President of Ethiopia: Mulatu Teshome"),
+    ("president", "Kenyan", "2015-01-01", "President of Kenya: Uhuru Kenyatta"),
+    ("prime minister", "Kenya", "2010-01-01", "Prime Minister of Kenya: Raila Odinga"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -270,3 +272,53 @@ def test_ethiopia_titles_in_copy(linter):
         ("title-mismatch", "error", "Ethiopian Foreign Minister Taye Atske Selassie")]
     assert lint(linter, "Ethiopian President Taye Atske Selassie spoke.", "2025-03-01") == []
     assert lint(linter, "Ethiopian Prime Minister Abiy Ahmed spoke.", "2025-03-01") == []
+
+
+# --- Kenya -------------------------------------------------------------------------------------
+
+def test_kenya_president(holders):
+    # Kibaki sworn in on 30 December 2002 (the public record; REIGN says the 3rd); Uhuru on 9 April
+    # 2013 (Wikidata, REIGN); Ruto on Tuesday 13 September 2022 (Xinhua, Business Daily).
+    assert holders("president", "2002-06-01", "KE") == ["Daniel arap Moi"]
+    assert holders("president", "2005-01-01", "KE") == ["Mwai Kibaki"]
+    assert holders("president", "2022-09-01", "KE") == ["Uhuru Kenyatta"]
+    assert holders("president", "2022-10-01", "KE") == ["William Ruto"]
+
+
+def test_kenya_prime_minister(holders):
+    # Raila sworn in on 17 April 2008 (BBC, Al Jazeera), the first prime minister since 1964; the
+    # office ended with Kibaki's term on 9 April 2013 (Wikidata).
+    assert holders("prime minister", "2005-01-01", "KE") == []
+    assert holders("prime minister", "2010-01-01", "KE") == ["Raila Odinga"]
+    assert holders("prime minister", "2012-12-01", "KE") == ["Raila Odinga"]
+
+
+def test_kenya_foreign_minister(holders):
+    # Kalonzo from 3 January 2003 (VOA, BBC); Tuju from 7 December 2005 (Xinhua); Wetang'ula from
+    # 8 January 2008 (Daily Nation); Saitoti acting from 28 October 2010 (Capital FM, AFP) and
+    # still in June 2011 (Daily Nation); Ongeri from 26 March 2012 (Xinhua).
+    assert holders("foreign minister", "2003-06-01", "KE") == ["Kalonzo Musyoka"]
+    assert holders("foreign minister", "2007-01-01", "KE") == ["Raphael Tuju"]
+    assert holders("foreign minister", "2009-01-01", "KE") == ["Moses Wetang'ula"]
+    # Wetang'ula stepped aside but did not resign, so his term overlaps Saitoti's acting one.
+    assert holders("foreign minister", "2011-06-01", "KE") == ["Moses Wetang'ula", "George Saitoti"]
+    assert holders("foreign minister", "2012-06-01", "KE") == ["Sam Ongeri"]
+
+
+def test_kenya_foreign_ministers_since_2020(holders):
+    # Omamo named on 14 January 2020 (Daily Nation); Mutua sworn in on 27 October 2022 (Daily
+    # Nation, AFP); Mudavadi from the reshuffle of 4 October 2023 (Reuters, Tuko), kept when the
+    # cabinet was dismissed in July 2024 (The Standard) and in office in November 2025 (The Star).
+    assert holders("foreign minister", "2021-01-01", "KE") == ["Raychelle Omamo"]
+    assert holders("foreign minister", "2023-01-01", "KE") == ["Alfred Mutua"]
+    assert holders("foreign minister", "2024-08-01", "KE") == ["Musalia Mudavadi"]
+    assert holders("foreign minister", "2025-11-11", "KE") == ["Musalia Mudavadi"]
+
+
+def test_kenya_titles_in_copy(linter):
+    # Mutua moved to tourism on 4 October 2023 (Reuters); Ruto president since 13 September 2022.
+    assert lint(linter, "Kenyan Foreign Minister Alfred Mutua spoke.", "2024-03-01") == [
+        ("title-mismatch", "error", "Kenyan Foreign Minister Alfred Mutua")]
+    assert lint(linter, "Kenyan Foreign Minister Musalia Mudavadi spoke.", "2024-03-01") == []
+    assert lint(linter, "Kenyan President William Ruto spoke.", "2024-03-01") == []
+    assert lint(linter, "Kenyan Prime Minister Raila Odinga spoke.", "2010-03-01") == []
