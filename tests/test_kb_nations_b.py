@@ -14,7 +14,7 @@ from newslint.commands.kb import who
 
 # The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
 
-ADDED = ("CO", "TH", "PE", "ET", "KE")
+ADDED = ("CO", "TH", "PE", "ET", "KE", "SK")
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,8 @@ def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
     ("president", "Ethiopia", "2015-01-01", "President of Ethiopia: Mulatu Teshome"),
     ("president", "Kenyan", "2015-01-01", "President of Kenya: Uhuru Kenyatta"),
     ("prime minister", "Kenya", "2010-01-01", "Prime Minister of Kenya: Raila Odinga"),
+    ("premier", "Slovak", "2019-01-01", "Prime Minister of Slovakia: Peter Pellegrini"),
+    ("president", "Slovakia", "2020-01-01", "President of Slovakia: Zuzana Čaputová"),
 ])
 def test_kb_who_answers_for_the_new_countries(linter, title, country, on, expected):
     lines = who(linter, title, country, dt.date.fromisoformat(on))
@@ -322,3 +324,42 @@ def test_kenya_titles_in_copy(linter):
     assert lint(linter, "Kenyan Foreign Minister Musalia Mudavadi spoke.", "2024-03-01") == []
     assert lint(linter, "Kenyan President William Ruto spoke.", "2024-03-01") == []
     assert lint(linter, "Kenyan Prime Minister Raila Odinga spoke.", "2010-03-01") == []
+
+
+# --- Slovakia ----------------------------------------------------------------------------------
+
+def test_slovakia_president(holders):
+    # Čaputová sworn in on 15 June 2019 (Xinhua, AP); Pellegrini on 15 June 2024 (TASR, Xinhua).
+    assert holders("president", "2019-06-01", "SK") == ["Andrej Kiska"]
+    assert holders("president", "2024-06-01", "SK") == ["Zuzana Čaputová"]
+    assert holders("president", "2024-07-01", "SK") == ["Peter Pellegrini"]
+
+
+def test_slovakia_prime_minister(holders):
+    # Fico's first government from 4 July 2006 and Radičová's from 8 July 2010 (REIGN, Wikidata);
+    # Ódor appointed on 15 May 2023 (AP, dpa); Fico again on 25 October 2023 (the President's
+    # office), in office in November 2025 (TASR).
+    assert holders("prime minister", "2006-06-01", "SK") == ["Mikuláš Dzurinda"]
+    assert holders("prime minister", "2011-01-01", "SK") == ["Iveta Radičová"]
+    assert holders("prime minister", "2023-06-01", "SK") == ["Ľudovít Ódor"]
+    assert holders("prime minister", "2025-11-01", "SK") == ["Robert Fico"]
+
+
+def test_slovakia_foreign_minister(holders):
+    # Lajčák appointed on 26 January 2009 in place of Kubiš (TASR); Káčer on 13 September 2022
+    # (TASR, Reuters); Wlachovský with Ódor on 15 May 2023 (AP); Blanár with Fico on 25 October
+    # 2023 (MTI, Pravda).
+    assert holders("foreign minister", "2008-06-01", "SK") == ["Ján Kubiš"]
+    assert holders("foreign minister", "2009-06-01", "SK") == ["Miroslav Lajčák"]
+    assert holders("foreign minister", "2022-10-01", "SK") == ["Rastislav Káčer"]
+    assert holders("foreign minister", "2023-07-01", "SK") == ["Miroslav Wlachovský"]
+    assert holders("foreign minister", "2024-06-01", "SK") == ["Juraj Blanár"]
+
+
+def test_slovakia_titles_in_copy(linter):
+    # Pellegrini became president on 15 June 2024 (TASR); his premiership ended in March 2020.
+    assert lint(linter, "Slovak Prime Minister Peter Pellegrini spoke.", "2025-03-01") == [
+        ("title-mismatch", "error", "Slovak Prime Minister Peter Pellegrini")]
+    assert lint(linter, "Slovak President Peter Pellegrini spoke.", "2025-03-01") == []
+    assert lint(linter, "Slovak Prime Minister Robert Fico spoke.", "2025-03-01") == []
+    assert lint(linter, "Slovak Foreign Minister Juraj Blanar spoke.", "2025-03-01") == []
