@@ -140,7 +140,7 @@ def test_an_abolished_office(linter):
 
 
 def test_uncovered_titles_and_places(linter):
-    body = ("Vice President Kamala Harris spoke. Kenyan President William Ruto spoke. "
+    body = ("Vice President Kamala Harris spoke. Cypriot President Nikos Christodoulides spoke. "
             "A State Department spokesperson spoke. Chancellor Rachel Reeves spoke in Britain.")
     assert lint(linter, body) == []
     assert lint(linter, "Vice President Joe Biden spoke.") == [("title-mismatch", "error", "Vice President Joe Biden")]
