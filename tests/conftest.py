@@ -1,6 +1,8 @@
 """Shared test helpers. Tests never depend on ../shared: a user's clone has none of it."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,29 @@ def compiled_folder(tmp_path):
     compiled.use_folder(folder)
     yield folder
     compiled.use_folder(None)
+
+
+@pytest.fixture(scope="module")
+def holders(kb):
+    """holders(title, on, country): the names of who held the title there that day."""
+    def holders(title: str, on: str, country: str) -> list[str]:
+        return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country)
+                for t in terms]
+    return holders
+
+
+def lint_titles(linter, body: str, date: str = "2023-05-02") -> list[tuple[str, str, str]]:
+    """(rule, severity, matched text) of each finding in an article of `body` dated `date`."""
+    source = f"---\ndate: {date}\n---\n{body}\n"
+    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
+
+
+def assert_covered(kb, countries, start: dt.date, to: dt.date) -> None:
+    """Each country has a head of state, a head of government and a foreign minister, every
+    office of it covered from `start` to `to`."""
+    for country in countries:
+        offices = [o for o in kb.offices.values() if o.country == country]
+        roles = {role for office in offices for role in office.roles}
+        assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
+        for office in offices:
+            assert (office.covered_from, office.covered_to) == (start, to), office.id

@@ -10,34 +10,19 @@ import datetime as dt
 
 import pytest
 
+from conftest import lint_titles as lint, assert_covered
+
 from newslint.commands.kb import who
 
-# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
+# The fixtures `kb` (the built-in knowledge base), `holders` and `linter` (the title rules) are in conftest.py.
 
 ADDED = ("CZ", "HU", "EG", "SG", "MY", "NG", "PH", "RO", "VN", "BD", "IQ", "KZ", "MA")
 
 
-@pytest.fixture(scope="module")
-def holders(kb):
-    def holders(title: str, on: str, country: str) -> list[str]:
-        return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country)
-                for t in terms]
-    return holders
-
-
-def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
-    source = f"---\ndate: {date}\n---\n{body}\n"
-    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
 
 
 def test_every_added_country_has_the_three_roles_to_the_checked_date(kb):
-    for country in ADDED:
-        offices = [o for o in kb.offices.values() if o.country == country]
-        roles = {role for office in offices for role in office.roles}
-        assert {"head-of-state", "head-of-government", "foreign-minister"} <= roles, country
-        for office in offices:
-            assert office.covered_from == dt.date(2000, 1, 1), office.id
-            assert office.covered_to == dt.date(2025, 11, 20), office.id
+    assert_covered(kb, ADDED, dt.date(2000, 1, 1), dt.date(2025, 11, 20))
 
 
 @pytest.mark.parametrize("title, country, on, expected", [

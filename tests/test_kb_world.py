@@ -5,27 +5,12 @@ in rules/data/officeholders/ give the full list).
 """
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from conftest import OFFICEHOLDERS
+from conftest import OFFICEHOLDERS, lint_titles as lint
 
 
-# The fixtures `kb` (the built-in knowledge base) and `linter` (the title rules) are in conftest.py.
+# The fixtures `kb` (the built-in knowledge base), `holders` and `linter` (the title rules) are in conftest.py.
 
 
-@pytest.fixture(scope="module")
-def holders(kb):
-    def holders(title: str, on: str, country: str) -> list[str]:
-        return [kb.name_of(t.person) for _, terms in kb.who(title, dt.date.fromisoformat(on), country)
-                for t in terms]
-    return holders
-
-
-def lint(linter, body: str, date: str) -> list[tuple[str, str, str]]:
-    source = f"---\ndate: {date}\n---\n{body}\n"
-    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
 
 
 def test_every_added_country_has_the_three_roles(kb):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import lint_titles as lint
+
 from newslint.config import default_settings
 from newslint.engine import Linter, Selection
 from newslint.findings import Severity
@@ -27,10 +29,6 @@ def mentions():
     return lambda text: [(m.title_text, m.name, m.place, m.mode, m.name_first)
                          for m in find_mentions(text, matcher, lexicon)]
 
-
-def lint(linter, body: str, date: str = "2023-05-02") -> list[tuple[str, str, str]]:
-    source = f"---\ndate: {date}\n---\n{body}\n"
-    return [(f.rule, f.severity.label, source[f.span.start:f.span.end]) for f in linter.lint("a.md", source)]
 
 
 @pytest.mark.parametrize("text, found", [
