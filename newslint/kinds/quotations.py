@@ -32,7 +32,7 @@ from ..findings import Hit
 from ..patterns.safe import alternation, compile_pattern
 from ..schema import DataFile, OptionError
 from ..text.document import Document
-from ..text.sentences import block_sentences
+from ..text.sentences import block_sentences, sentence_index
 from ..yamlfile import read_word_list
 
 PLACEHOLDERS = ("match",)
@@ -176,8 +176,8 @@ def _linked(source: str, span) -> bool:
 def _owes_speaker(options: Options, block, spans, match, previous) -> bool:
     if not spans:
         return False
-    first = _sentence_of(spans, match.start())
-    last = max(first, _sentence_of(spans, match.end() - 1))
+    first = sentence_index(spans, match.start())
+    last = max(first, sentence_index(spans, match.end() - 1))
     low, high = max(0, first - options.before), min(len(spans) - 1, last + options.after)
     # The quotation's own words never attribute it: “I told you so.” names no one. It opens its
     # sentence, so the words before it belong to the sentences before.
@@ -228,12 +228,3 @@ def _last_sentence(text: str) -> str:
     for end in _SENTENCE_END.finditer(text, max(0, len(text) - 600)):
         start = end.end()
     return text[start:]
-
-
-def _sentence_of(spans, offset: int) -> int:
-    """The index of the sentence holding `offset` (or the last one starting before it)."""
-    index = 0
-    for number, (start, _) in enumerate(spans):
-        if start <= offset:
-            index = number
-    return index

@@ -22,7 +22,7 @@ from ..patterns.classes import CLASS_NAME, expand_classes
 from ..patterns.safe import alternation, compile_pattern
 from ..schema import DataFile, OptionError
 from ..yamlfile import read_word_list
-from ..text.sentences import block_sentences
+from ..text.sentences import block_sentences, sentence_index
 
 PLACEHOLDERS = ("match",)
 
@@ -135,20 +135,12 @@ def _judge_sentences(options: Options, block, spans, matches: list) -> Iterator[
         return
     windows: dict[tuple[int, int], _Window] = {}
     for match in matches:
-        first = _sentence_of(spans, match.start())
-        last = max(first, _sentence_of(spans, match.end() - 1))
+        first = sentence_index(spans, match.start())
+        last = max(first, sentence_index(spans, match.end() - 1))
         low, high = max(0, first - options.before), min(len(spans) - 1, last + options.after)
         window = windows.setdefault((low, high), _Window([(block, spans[low][0], spans[high][1])], options))
         yield from _judge(options, block, [match], window)
 
-
-def _sentence_of(spans, offset: int) -> int:
-    """The index of the sentence holding `offset` (or the last one starting before it)."""
-    index = 0
-    for number, (start, _) in enumerate(spans):
-        if start <= offset:
-            index = number
-    return index
 
 
 def _firsts(options: Options, block) -> list:

@@ -57,6 +57,16 @@ def block_sentences(document: Document, scope: tuple[str, ...],
         yield BlockSentences(current, tuple(spans))
 
 
+def sentence_index(spans, offset: int) -> int:
+    """The index of the sentence (of a block's `spans`) holding `offset`, or of the last one
+    starting before it."""
+    index = 0
+    for number, (start, _) in enumerate(spans):
+        if start <= offset:
+            index = number
+    return index
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
