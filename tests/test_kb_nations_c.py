@@ -504,3 +504,13 @@ def test_uzbekistan_titles_in_copy(linter):
     assert lint(linter, "Uzbek Foreign Minister Abdulaziz Komilov met the envoy.", "2023-06-01") == [
         ("title-mismatch", "error", "Uzbek Foreign Minister Abdulaziz Komilov")]
     assert lint(linter, "Uzbek Foreign Minister Bakhtiyor Saidov met the envoy.", "2023-06-01") == []
+
+
+def test_emir_and_sultan_are_title_words(linter):
+    # "Emir" and "Sultan" are how copy names these monarchs. Hamad bin Khalifa abdicated in
+    # favour of Tamim on 25 June 2013 (BBC, Al Jazeera, 25 June 2013).
+    assert lint(linter, "Qatari Emir Hamad bin Khalifa Al Thani met the press.", "2021-05-04") == [
+        ("title-mismatch", "error", "Qatari Emir Hamad bin Khalifa Al Thani")]
+    assert lint(linter, "Qatari Emir Tamim bin Hamad Al Thani met the press.", "2021-05-04") == []
+    # A given name is no title: one word after it is too little to judge.
+    assert lint(linter, "Emir Kusturica filmed in Belgrade.", "2021-05-04") == []
