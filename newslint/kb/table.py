@@ -30,6 +30,9 @@ def read_table(path: Path, required: tuple[str, ...], what: str,
     text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
     if not text.strip():
         raise ConfigError(path, 1, f"empty file; {what} starts with a header row ({', '.join(required)}, ...)")
+    # Python 3.10's csv refuses a NUL anywhere ("line contains NUL") where 3.11 reads it: read it
+    # as another control character, so that the check below names its column on every Python.
+    text = text.replace("\0", "\x01")
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
