@@ -190,12 +190,16 @@ def held(baseline: Baseline, report: FileReport) -> set[int]:
     available = Counter((entry.path, entry.fingerprint) for entry in baseline.entries if entry.path == own)
     if not available:
         return set()
-    kept = set()
+    return {id(finding) for finding, hidden in _take(report, folder, available) if hidden}
+
+
+def _take(report: FileReport, folder: Path, available: Counter) -> Iterator[tuple[object, bool]]:
+    """Each finding of `report` and whether an entry still `available` holds it (taking it)."""
     for finding, path, print_ in _keyed(report, folder):
-        if available[(path, print_)] > 0:
+        taken = available[(path, print_)] > 0
+        if taken:
             available[(path, print_)] -= 1
-            kept.add(id(finding))
-    return kept
+        yield finding, taken
 
 
 def match(baseline: Baseline, reports: Iterable[FileReport]) -> Matched:
@@ -206,9 +210,8 @@ def match(baseline: Baseline, reports: Iterable[FileReport]) -> Matched:
     for report in reports:
         linted.add(relative_path(report.path, folder))
         kept = []
-        for finding, path, print_ in _keyed(report, folder):
-            if available[(path, print_)] > 0:
-                available[(path, print_)] -= 1
+        for finding, taken in _take(report, folder, available):
+            if taken:
                 hidden += 1
             else:
                 kept.append(finding)
